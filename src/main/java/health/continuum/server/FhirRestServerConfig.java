@@ -1,0 +1,75 @@
+package health.continuum.server;
+
+import ca.uhn.fhir.context.support.IValidationSupport;
+import ca.uhn.fhir.jpa.api.config.JpaStorageSettings;
+import ca.uhn.fhir.jpa.api.dao.IFhirSystemDao;
+import ca.uhn.fhir.jpa.provider.IJpaSystemProvider;
+import ca.uhn.fhir.jpa.provider.JpaCapabilityStatementProvider;
+import ca.uhn.fhir.jpa.provider.ValueSetOperationProvider;
+import ca.uhn.fhir.jpa.search.DatabaseBackedPagingProvider;
+import ca.uhn.fhir.narrative2.NullNarrativeGenerator;
+import ca.uhn.fhir.rest.api.EncodingEnum;
+import ca.uhn.fhir.rest.openapi.OpenApiInterceptor;
+import ca.uhn.fhir.rest.server.HardcodedServerAddressStrategy;
+import ca.uhn.fhir.rest.server.IncomingRequestAddressStrategy;
+import ca.uhn.fhir.rest.server.RestfulServer;
+import ca.uhn.fhir.rest.server.interceptor.ResponseHighlighterInterceptor;
+import ca.uhn.fhir.rest.server.provider.ResourceProviderFactory;
+import ca.uhn.fhir.rest.server.util.ISearchParamRegistry;
+import java.util.List;
+import org.springframework.boot.info.BuildProperties;
+import org.springframework.boot.web.servlet.ServletRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The FHIR REST endpoint at /fhir: JPA resource providers plus the interceptors every request passes. */
+@Configuration
+public class FhirRestServerConfig {
+
+    public static final String SOFTWARE_NAME = "Continuum";
+
+    @Bean
+    public RestfulServer restfulServer(
+            IFhirSystemDao<?, ?> systemDao,
+            ResourceProviderFactory resourceProviders,
+            IJpaSystemProvider systemProvider,
+            ValueSetOperationProvider valueSetOperations,
+            JpaStorageSettings storageSettings,
+            ISearchParamRegistry searchParamRegistry,
+            IValidationSupport validationSupport,
+            DatabaseBackedPagingProvider pagingProvider,
+            FhirServerProperties properties,
+            BuildProperties build,
+            List<ContinuumServerInterceptor> interceptors) {
+        RestfulServer server = new RestfulServer(systemDao.getContext());
+        server.getFhirContext().setNarrativeGenerator(new NullNarrativeGenerator());
+        server.registerProviders(resourceProviders.createProviders());
+        server.registerProvider(systemProvider);
+        server.registerProvider(valueSetOperations);
+        server.setServerConformanceProvider(new JpaCapabilityStatementProvider(
+                server, systemDao, storageSettings, searchParamRegistry, validationSupport));
+        server.setServerName(SOFTWARE_NAME);
+        server.setServerVersion(build.getVersion());
+        server.setImplementationDescription("Continuum FHIR R4 server for care coordination");
+        server.setDefaultResponseEncoding(EncodingEnum.JSON);
+        pagingProvider.setDefaultPageSize(properties.defaultPageSize());
+        pagingProvider.setMaximumPageSize(properties.maxPageSize());
+        server.setPagingProvider(pagingProvider);
+        server.setServerAddressStrategy(
+                properties.publicBaseUrl() == null || properties.publicBaseUrl().isBlank()
+                        ? new IncomingRequestAddressStrategy()
+                        : new HardcodedServerAddressStrategy(properties.publicBaseUrl()));
+        server.registerInterceptor(new OpenApiInterceptor());
+        server.registerInterceptor(new ResponseHighlighterInterceptor());
+        interceptors.forEach(server::registerInterceptor);
+        return server;
+    }
+
+    @Bean
+    public ServletRegistrationBean<RestfulServer> fhirServlet(RestfulServer restfulServer) {
+        ServletRegistrationBean<RestfulServer> registration = new ServletRegistrationBean<>(restfulServer, "/fhir/*");
+        registration.setName("fhir");
+        registration.setLoadOnStartup(1);
+        return registration;
+    }
+}

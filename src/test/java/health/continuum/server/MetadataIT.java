@@ -1,0 +1,38 @@
+package health.continuum.server;
+
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.emptyOrNullString;
+
+import health.continuum.support.FhirServerIT;
+import io.restassured.RestAssured;
+import org.junit.jupiter.api.Test;
+
+class MetadataIT extends FhirServerIT {
+
+    @Test
+    void capabilityStatementInJsonNamesContinuumAndR4() {
+        fhir().get("/metadata").then()
+                .statusCode(200)
+                .contentType(containsFhirJson())
+                .body("resourceType", equalTo("CapabilityStatement"))
+                .body("fhirVersion", equalTo("4.0.1"))
+                .body("software.name", equalTo("Continuum"))
+                .body("software.version", not(emptyOrNullString()))
+                .body("rest[0].resource.type", hasItems("CarePlan", "CareTeam", "MedicationStatement", "Task"));
+    }
+
+    @Test
+    void capabilityStatementInXml() {
+        RestAssured.given().accept(FHIR_XML).get("/metadata").then()
+                .statusCode(200)
+                .contentType(org.hamcrest.Matchers.containsString("xml"))
+                .body("CapabilityStatement.software.name.@value", equalTo("Continuum"))
+                .body("CapabilityStatement.fhirVersion.@value", equalTo("4.0.1"));
+    }
+
+    private static org.hamcrest.Matcher<String> containsFhirJson() {
+        return org.hamcrest.Matchers.containsString("json");
+    }
+}
