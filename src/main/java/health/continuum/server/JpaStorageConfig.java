@@ -17,6 +17,10 @@ import ca.uhn.fhir.jpa.model.dialect.HapiFhirPostgresDialect;
 import ca.uhn.fhir.jpa.model.entity.StorageSettings;
 import ca.uhn.fhir.jpa.subscription.channel.config.SubscriptionChannelConfig;
 import jakarta.persistence.EntityManagerFactory;
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.Map;
 import javax.sql.DataSource;
@@ -83,8 +87,11 @@ public class JpaStorageConfig {
                 HapiEntityManagerFactoryUtil.newEntityManagerFactory(beanFactory, fhirContext, storageSettings);
         Map<String, Object> jpa = new HashMap<>();
         jpa.put(AvailableSettings.DIALECT, dialectFor(dataSourceProperties.determineUrl()));
-        // Creates the schema on an empty database and leaves an existing one as it is.
-        jpa.put(AvailableSettings.HBM2DDL_AUTO, "update");
+        // Creates the schema on an empty database; an existing one is used as it is, which skips reading the
+        // metadata of every table at each start.
+        jpa.put(AvailableSettings.HBM2DDL_AUTO, schemaExists(dataSource) ? "none" : "update");
+        // Envers audits only HAPI's MDM links, a module Continuum does not run.
+        jpa.put("hibernate.integration.envers.enabled", "false");
         jpa.put(AvailableSettings.STATEMENT_BATCH_SIZE, "30");
         jpa.put(AvailableSettings.ORDER_INSERTS, "true");
         jpa.put(AvailableSettings.USE_SECOND_LEVEL_CACHE, "false");
@@ -95,6 +102,22 @@ public class JpaStorageConfig {
         factory.setJpaPropertyMap(jpa);
         factory.setDataSource(dataSource);
         return factory;
+    }
+
+    private static boolean schemaExists(DataSource dataSource) {
+        try (Connection connection = dataSource.getConnection()) {
+            DatabaseMetaData metadata = connection.getMetaData();
+            for (String table : new String[] {"HFJ_RESOURCE", "hfj_resource"}) {
+                try (ResultSet tables = metadata.getTables(null, null, table, new String[] {"TABLE"})) {
+                    if (tables.next()) {
+                        return true;
+                    }
+                }
+            }
+            return false;
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot reach the database to check its schema: " + e.getMessage(), e);
+        }
     }
 
     /** The HAPI dialect follows from the JDBC URL, so setting the URL alone switches databases. */
