@@ -1,0 +1,22 @@
+package health.continuum.medication;
+
+import java.util.Optional;
+
+/** What a finding is about, with its HL7 v3 ActCode for DetectedIssue.code where one exists. */
+public enum FindingType {
+    INTERACTION("DRG"),
+    DUPLICATE_THERAPY("DUPTHPY"),
+    UNIDENTIFIED(null);
+
+    public static final String ACT_CODE_SYSTEM = "http://terminology.hl7.org/CodeSystem/v3-ActCode";
+
+    private final String actCode;
+
+    FindingType(String actCode) {
+        this.actCode = actCode;
+    }
+
+    public Optional<String> actCode() {
+        return Optional.ofNullable(actCode);
+    }
+}

@@ -1,0 +1,105 @@
+package health.continuum.medication;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * Checks a medication being written against the patient's other active medications: interactions, duplicate therapy, and
+ * medications that cannot be identified and therefore cannot be checked.
+ */
+public final class InteractionChecker {
+
+    static final String DUPLICATE_SOURCE = "Joint Commission NPSG.03.06.01 EP3 (duplications)";
+    static final String UNIDENTIFIED_SOURCE = "Joint Commission NPSG.03.06.01 EP3 (unclear information)";
+
+    // Duplicate therapy is a discrepancy to resolve rather than a listed high-priority interaction.
+    private static final Severity DUPLICATE_SEVERITY = Severity.MODERATE;
+    // An unidentified medication is reported for review; it is not itself a hazard.
+    private static final Severity UNIDENTIFIED_SEVERITY = Severity.LOW;
+
+    private final MedicationKnowledgeBase knowledgeBase;
+
+    public InteractionChecker(MedicationKnowledgeBase knowledgeBase) {
+        this.knowledgeBase = knowledgeBase;
+    }
+
+    /** Findings in a stable order: the written medication first, then each active medication in the order given. */
+    public List<Finding> check(MedicationInput written, List<MedicationInput> activeMedications) {
+        IdentifiedMedication subject = knowledgeBase.identify(written);
+        List<Finding> findings = new ArrayList<>();
+        if (!subject.identified()) {
+            findings.add(unidentified(subject));
+        }
+        for (MedicationInput active : activeMedications) {
+            // An update re-writes a medication that is already on the active list; it does not duplicate itself.
+            if (active.reference().equals(written.reference())) {
+                continue;
+            }
+            IdentifiedMedication other = knowledgeBase.identify(active);
+            if (!other.identified()) {
+                findings.add(unidentified(other));
+            }
+            for (Ingredient mine : subject.ingredients()) {
+                for (Ingredient theirs : other.ingredients()) {
+                    findings.addAll(pairFindings(subject, mine, other, theirs));
+                }
+            }
+        }
+        // One finding per key, so an active medication listed twice is not reported twice.
+        Map<String, Finding> unique = new LinkedHashMap<>();
+        findings.forEach(finding -> unique.putIfAbsent(finding.key(), finding));
+        return List.copyOf(unique.values());
+    }
+
+    private List<Finding> pairFindings(IdentifiedMedication subject, Ingredient mine,
+                                       IdentifiedMedication other, Ingredient theirs) {
+        String reference = subject.medication().reference();
+        String otherReference = other.medication().reference();
+        List<Finding> findings = new ArrayList<>();
+        if (mine.rxcui().equals(theirs.rxcui())) {
+            findings.add(new Finding(FindingType.DUPLICATE_THERAPY, DUPLICATE_SEVERITY, reference, otherReference,
+                    List.of(mine.rxcui()), "duplicate-ingredient",
+                    mine.name() + " in both " + reference + " and " + otherReference + ": duplicate therapy",
+                    DUPLICATE_SOURCE));
+            return findings;
+        }
+        if (mine.atcClass().equals(theirs.atcClass())) {
+            knowledgeBase.duplicateClass(mine.atcClass()).ifPresent(duplicateClass -> findings.add(new Finding(
+                    FindingType.DUPLICATE_THERAPY, DUPLICATE_SEVERITY, reference, otherReference,
+                    List.of(mine.rxcui(), theirs.rxcui()), "duplicate-class:" + duplicateClass.atcClass(),
+                    mine.name() + " + " + theirs.name() + ": both " + duplicateClass.description()
+                            + " (ATC " + duplicateClass.atcClass() + "), duplicate therapy",
+                    duplicateClass.source())));
+        }
+        for (InteractionRule rule : knowledgeBase.interactionRules()) {
+            if (rule.matches(mine, theirs)) {
+                findings.add(interaction(rule, reference, otherReference, mine, theirs));
+            } else if (rule.matches(theirs, mine)) {
+                findings.add(interaction(rule, reference, otherReference, theirs, mine));
+            }
+        }
+        return findings;
+    }
+
+    private static Finding interaction(InteractionRule rule, String reference, String otherReference,
+                                       Ingredient object, Ingredient precipitant) {
+        return new Finding(FindingType.INTERACTION, rule.severity(), reference, otherReference,
+                List.of(object.rxcui(), precipitant.rxcui()), rule.id(),
+                object.name() + " + " + precipitant.name() + ": " + rule.reason() + " (" + rule.id() + ")",
+                rule.source());
+    }
+
+    private static Finding unidentified(IdentifiedMedication medication) {
+        MedicationInput input = medication.medication();
+        String label = Stream.concat(Stream.of(input.text()), input.codings().stream().map(Coding::display))
+                .filter(text -> text != null && !text.isBlank()).findFirst().map(text -> " \"" + text.strip() + "\"").orElse("");
+        return new Finding(FindingType.UNIDENTIFIED, UNIDENTIFIED_SEVERITY, input.reference(), null, List.of(),
+                "unidentified",
+                input.reference() + label + " cannot be checked: no known RxNorm ingredient or product code and no known"
+                        + " ingredient name in its text or coding displays",
+                UNIDENTIFIED_SOURCE);
+    }
+}
