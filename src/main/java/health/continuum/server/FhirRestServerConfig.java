@@ -40,12 +40,14 @@ public class FhirRestServerConfig {
             DatabaseBackedPagingProvider pagingProvider,
             FhirServerProperties properties,
             BuildProperties build,
-            List<ContinuumServerInterceptor> interceptors) {
+            List<ContinuumServerInterceptor> interceptors,
+            List<ContinuumOperationProvider> operationProviders) {
         RestfulServer server = new RestfulServer(systemDao.getContext());
         server.getFhirContext().setNarrativeGenerator(new NullNarrativeGenerator());
         server.registerProviders(resourceProviders.createProviders());
         server.registerProvider(systemProvider);
         server.registerProvider(valueSetOperations);
+        operationProviders.forEach(server::registerProvider);
         server.setServerConformanceProvider(new JpaCapabilityStatementProvider(
                 server, systemDao, storageSettings, searchParamRegistry, validationSupport));
         server.setServerName(SOFTWARE_NAME);
