@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
+import health.continuum.support.CoordinationFixtures;
 import health.continuum.support.FhirServerIT;
 import io.restassured.path.json.JsonPath;
 import org.junit.jupiter.api.Test;
@@ -14,14 +15,16 @@ class PatientOperationsIT extends FhirServerIT {
     void everythingReturnsThePatientsCompartment() {
         String patient = createPatient(unique());
         String observation = create(SearchIT.observation(patient, "2024-06-01"));
-        String carePlan = create("""
-                {"resourceType":"CarePlan","status":"active","intent":"plan","subject":{"reference":"%s"}}"""
-                .formatted(patient));
+        String coordinator = create(CoordinationFixtures.practitioner("Coordinator"));
+        String careTeam = create(CoordinationFixtures.careTeam(patient, coordinator, coordinator));
+        String goal = create(CoordinationFixtures.goal(patient));
+        String carePlan = create(CoordinationFixtures.carePlan(patient, careTeam, goal));
         String stranger = createPatient(unique());
         create(SearchIT.observation(stranger, "2024-06-01"));
 
         JsonPath bundle = fhir().get("/" + patient + "/$everything").then().statusCode(200).extract().jsonPath();
-        assertThat(SearchIT.references(bundle)).containsExactlyInAnyOrder(patient, observation, carePlan);
+        assertThat(SearchIT.references(bundle)).contains(patient, observation, carePlan, careTeam, goal)
+                .doesNotContain(stranger);
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.matchesPattern;
 
+import health.continuum.support.CoordinationFixtures;
 import health.continuum.support.FhirServerIT;
 import io.restassured.response.Response;
 import java.util.stream.Stream;
@@ -15,12 +16,13 @@ import org.junit.jupiter.params.provider.MethodSource;
 class ResourceLifecycleIT extends FhirServerIT {
 
     /**
-     * @param template the resource with %1$s = patient reference and %2$s = a marker value that changes per version
+     * @param template the resource, conformant to its Continuum profile, with %1$s = patient, %2$s = a marker value
+     *     that changes per version, %3$s = care team, %4$s = goal, %5$s = practitioner
      * @param markerPath JSON Patch path of the marker; the same path (dots) reads it back
      */
     record Case(String type, String template, String markerPath) {
-        String json(String patient, String marker) {
-            return template.formatted(patient, marker);
+        String json(Context context, String marker) {
+            return template.formatted(context.patient, marker, context.careTeam, context.goal, context.practitioner);
         }
 
         String jsonPath() {
@@ -40,29 +42,53 @@ class ResourceLifecycleIT extends FhirServerIT {
                 new Case("Practitioner", """
                         {"resourceType":"Practitioner","name":[{"family":"%2$s"}]}""", "/name/0/family"),
                 new Case("CarePlan", """
-                        {"resourceType":"CarePlan","status":"active","intent":"plan",
-                         "subject":{"reference":"%1$s"},"title":"%2$s"}""", "/title"),
+                        {"resourceType":"CarePlan","status":"active","intent":"plan","title":"%2$s",
+                         "category":[{"coding":[{"system":"http://hl7.org/fhir/us/core/CodeSystem/careplan-category",
+                           "code":"assess-plan"}]}],
+                         "subject":{"reference":"%1$s"},"period":{"start":"2025-01-10"},
+                         "careTeam":[{"reference":"%3$s"}],"goal":[{"reference":"%4$s"}]}""", "/title"),
                 new Case("CareTeam", """
-                        {"resourceType":"CareTeam","status":"active","subject":{"reference":"%1$s"},"name":"%2$s"}""",
-                        "/name"),
+                        {"resourceType":"CareTeam","status":"active","subject":{"reference":"%1$s"},"name":"%2$s",
+                         "participant":[{"role":[{"coding":[{"system":"http://snomed.info/sct","code":"768832004"}]}],
+                           "member":{"reference":"%5$s"}}]}""", "/name"),
                 new Case("MedicationStatement", """
                         {"resourceType":"MedicationStatement","status":"active","subject":{"reference":"%1$s"},
-                         "medicationCodeableConcept":{"text":"%2$s"}}""", "/medicationCodeableConcept/text"),
+                         "medicationCodeableConcept":{"coding":[{"system":"http://www.nlm.nih.gov/research/umls/rxnorm",
+                           "code":"6809","display":"metformin"}],"text":"%2$s"},
+                         "effectiveDateTime":"2025-01-10","dateAsserted":"2025-01-10",
+                         "informationSource":{"reference":"%1$s"},"dosage":[{"text":"500 mg twice daily"}]}""",
+                        "/medicationCodeableConcept/text"),
                 new Case("Task", """
-                        {"resourceType":"Task","status":"requested","intent":"order",
-                         "for":{"reference":"%1$s"},"description":"%2$s"}""", "/description"),
+                        {"resourceType":"Task","status":"requested","intent":"order","description":"%2$s",
+                         "code":{"coding":[{"system":"https://continuum.health/fhir/CodeSystem/task-type",
+                           "code":"post-discharge-contact"}]},
+                         "for":{"reference":"%1$s"},"authoredOn":"2025-01-10T09:00:00Z",
+                         "owner":{"reference":"%5$s"},"restriction":{"period":{"end":"2025-01-14"}}}""",
+                        "/description"),
                 new Case("Encounter", """
                         {"resourceType":"Encounter","status":"in-progress",
                          "class":{"system":"http://terminology.hl7.org/CodeSystem/v3-ActCode","code":"AMB"},
                          "subject":{"reference":"%1$s"},"serviceType":{"text":"%2$s"}}""", "/serviceType/text"));
     }
 
+    /** The resources a profiled care plan or care team points at. */
+    record Context(String patient, String practitioner, String careTeam, String goal) {
+        static Context create() {
+            String patient = createPatient(unique());
+            String coordinator = FhirServerIT.create(CoordinationFixtures.practitioner("Coordinator"));
+            String pcp = FhirServerIT.create(CoordinationFixtures.practitioner("Primary"));
+            String careTeam = FhirServerIT.create(CoordinationFixtures.careTeam(patient, coordinator, pcp));
+            String goal = FhirServerIT.create(CoordinationFixtures.goal(patient));
+            return new Context(patient, coordinator, careTeam, goal);
+        }
+    }
+
     @ParameterizedTest
     @MethodSource("resourceTypes")
     void fullLifecycle(Case c) {
-        String patient = createPatient(unique());
+        Context context = Context.create();
 
-        Response created = fhir().body(c.json(patient, "v1")).post("/" + c.type());
+        Response created = fhir().body(c.json(context, "v1")).post("/" + c.type());
         created.then()
                 .statusCode(201)
                 .header("ETag", "W/\"1\"")
@@ -72,12 +98,12 @@ class ResourceLifecycleIT extends FhirServerIT {
 
         fhir().get(url).then().statusCode(200).header("ETag", "W/\"1\"").body(c.jsonPath(), equalTo("v1"));
 
-        String v2 = withId(c.json(patient, "v2"), id);
+        String v2 = withId(c.json(context, "v2"), id);
         fhir().header("If-Match", "W/\"1\"").body(v2).put(url).then()
                 .statusCode(200)
                 .header("ETag", "W/\"2\"");
 
-        fhir().header("If-Match", "W/\"1\"").body(withId(c.json(patient, "stale"), id)).put(url).then()
+        fhir().header("If-Match", "W/\"1\"").body(withId(c.json(context, "stale"), id)).put(url).then()
                 .statusCode(412)
                 .body("resourceType", equalTo("OperationOutcome"))
                 .body("issue[0].diagnostics", containsString("If-Match"));

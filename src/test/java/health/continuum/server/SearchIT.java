@@ -3,6 +3,7 @@ package health.continuum.server;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
+import health.continuum.support.CoordinationFixtures;
 import health.continuum.support.FhirServerIT;
 import io.restassured.path.json.JsonPath;
 import java.util.ArrayList;
@@ -40,11 +41,9 @@ class SearchIT extends FhirServerIT {
     @Test
     void includeAndRevincludeFollowCarePlanCareTeam() {
         String patient = createPatient(unique());
-        String careTeam = create("""
-                {"resourceType":"CareTeam","status":"active","subject":{"reference":"%s"}}""".formatted(patient));
-        String carePlan = create("""
-                {"resourceType":"CarePlan","status":"active","intent":"plan","subject":{"reference":"%s"},
-                 "careTeam":[{"reference":"%s"}]}""".formatted(patient, careTeam));
+        String coordinator = create(CoordinationFixtures.practitioner("Coordinator"));
+        String careTeam = create(CoordinationFixtures.careTeam(patient, coordinator, coordinator));
+        String carePlan = create(CoordinationFixtures.carePlan(patient, careTeam, create(CoordinationFixtures.goal(patient))));
 
         JsonPath included = fhir().get("/CarePlan?patient=" + patient + "&_include=CarePlan:care-team")
                 .then().statusCode(200).extract().jsonPath();

@@ -40,8 +40,12 @@ class TransactionIT extends FhirServerIT {
                   {"fullUrl":"urn:uuid:%1$s","resource":{"resourceType":"Patient",
                      "identifier":[{"system":"urn:continuum:test","value":"%1$s"}]},
                    "request":{"method":"POST","url":"Patient"}},
-                  {"resource":{"resourceType":"CareTeam","status":"active","subject":{"reference":"urn:uuid:%1$s"}},
-                   "request":{"method":"POST","url":"CareTeam"}}]}""".formatted(identifier);
+                  {"fullUrl":"urn:uuid:%2$s","resource":{"resourceType":"Practitioner","name":[{"family":"Coordinator"}]},
+                   "request":{"method":"POST","url":"Practitioner"}},
+                  {"resource":{"resourceType":"CareTeam","status":"active","subject":{"reference":"urn:uuid:%1$s"},
+                     "participant":[{"role":[{"coding":[{"system":"http://snomed.info/sct","code":"768832004"}]}],
+                       "member":{"reference":"urn:uuid:%2$s"}}]},
+                   "request":{"method":"POST","url":"CareTeam"}}]}""".formatted(identifier, unique());
 
         JsonPath response = fhir().body(bundle).post("/").then()
                 .statusCode(200)
@@ -49,9 +53,12 @@ class TransactionIT extends FhirServerIT {
                 .body("entry.response.status", org.hamcrest.Matchers.everyItem(containsString("201")))
                 .extract().jsonPath();
         String patientId = response.getString("entry[0].response.location").replaceAll("/_history/.*", "");
-        String careTeam = response.getString("entry[1].response.location").replaceAll("/_history/.*", "");
+        String practitionerId = response.getString("entry[1].response.location").replaceAll("/_history/.*", "");
+        String careTeam = response.getString("entry[2].response.location").replaceAll("/_history/.*", "");
 
-        fhir().get("/" + careTeam).then().statusCode(200).body("subject.reference", equalTo(patientId));
+        fhir().get("/" + careTeam).then().statusCode(200)
+                .body("subject.reference", equalTo(patientId))
+                .body("participant[0].member.reference", equalTo(practitionerId));
     }
 
     @Test

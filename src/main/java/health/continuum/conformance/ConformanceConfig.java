@@ -1,0 +1,25 @@
+package health.continuum.conformance;
+
+import ca.uhn.fhir.context.FhirContext;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Loads the conformance package once at start-up and builds the one validator every write shares. */
+@Configuration
+public class ConformanceConfig {
+
+    @Bean
+    public ConformancePackage conformancePackage(FhirContext fhirContext, ConformanceProperties properties) {
+        ConformancePackage.Builder builder = ConformancePackage.builder(fhirContext);
+        if (properties.profileDirectory() != null) {
+            builder.addDirectory(properties.profileDirectory());
+        }
+        properties.packages().forEach(builder::addNpmPackage);
+        return builder.build();
+    }
+
+    @Bean
+    public ProfileValidator profileValidator(FhirContext fhirContext, ConformancePackage conformancePackage) {
+        return new ProfileValidator(fhirContext, conformancePackage);
+    }
+}

@@ -1,0 +1,157 @@
+package health.continuum.conformance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+
+import health.continuum.support.CoordinationFixtures;
+import health.continuum.support.FhirServerIT;
+import io.restassured.path.json.JsonPath;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** The conformance package over HTTP: served, advertised, searchable, and enforced on write. */
+class ConformanceIT extends FhirServerIT {
+
+    private static final String BASE = "https://continuum.health/fhir/StructureDefinition/";
+
+    @Test
+    void profilesAreStoredAndServedByCanonicalUrl() {
+        for (String profile : new String[] {"continuum-careplan", "continuum-careteam", "continuum-goal",
+            "continuum-medicationstatement", "continuum-task"}) {
+            fhir().get("/StructureDefinition?url=" + BASE + profile).then()
+                    .statusCode(200)
+                    .body("total", equalTo(1))
+                    .body("entry[0].resource.url", equalTo(BASE + profile));
+        }
+        fhir().get("/CodeSystem?url=https://continuum.health/fhir/CodeSystem/task-type").then()
+                .body("total", equalTo(1));
+    }
+
+    @Test
+    void capabilityStatementListsSupportedProfiles() {
+        JsonPath metadata = fhir().get("/metadata").then().statusCode(200).extract().jsonPath();
+        assertThat(metadata.getList("rest[0].resource.find { it.type == 'CarePlan' }.supportedProfile", String.class))
+                .contains(BASE + "continuum-careplan");
+        assertThat(metadata.getList("rest[0].resource.find { it.type == 'Task' }.supportedProfile", String.class))
+                .contains(BASE + "continuum-task");
+    }
+
+    @Test
+    void customSearchParametersWorkRightAfterStart() {
+        String patient = createPatient(unique());
+        String coordinator = create(CoordinationFixtures.practitioner("Coordinator"));
+        String due = create(CoordinationFixtures.task(patient, "post-discharge-contact", "requested", coordinator,
+                "2025-03-18"));
+        create(CoordinationFixtures.task(patient, "follow-up-appointment", "requested", coordinator, "2025-04-30"));
+        String careTeam = create(CoordinationFixtures.careTeam(patient, coordinator, coordinator));
+
+        JsonPath dueSoon = fhir().get("/Task?patient=" + patient + "&due-date=le2025-03-20").then()
+                .statusCode(200).extract().jsonPath();
+        assertThat(dueSoon.getInt("total")).isEqualTo(1);
+        assertThat("Task/" + dueSoon.getString("entry[0].resource.id")).isEqualTo(due);
+
+        fhir().get("/Task?patient=" + patient + "&_sort=due-date").then()
+                .statusCode(200)
+                .body("entry.resource.restriction.period.end", equalTo(java.util.List.of("2025-03-18", "2025-04-30")));
+
+        JsonPath byRole = fhir().get("/CareTeam?patient=" + patient + "&role=http://snomed.info/sct|768832004")
+                .then().statusCode(200).extract().jsonPath();
+        assertThat(byRole.getInt("total")).isEqualTo(1);
+        assertThat("CareTeam/" + byRole.getString("entry[0].resource.id")).isEqualTo(careTeam);
+    }
+
+    @Test
+    void exampleBundleOfCoordinatedCareLoadsWithOnePost() throws Exception {
+        String bundle = Files.readString(Path.of("fhir-profiles/examples/coordinated-care-bundle.json"));
+        JsonPath response = fhir().body(bundle).post("/").then()
+                .statusCode(200)
+                .body("type", equalTo("transaction-response"))
+                .extract().jsonPath();
+        assertThat(response.getList("entry.response.status", String.class)).allMatch(s -> s.startsWith("201"));
+    }
+
+    static Stream<Arguments> invalidResources() {
+        return Stream.of(
+                Arguments.of("care team without a coordinator", """
+                        {"resourceType":"CareTeam","status":"active","subject":{"reference":"%1$s"},
+                         "identifier":[{"system":"urn:continuum:test","value":"%2$s"}],
+                         "participant":[{"role":[{"coding":[{"system":"http://snomed.info/sct","code":"453231000124104"}]}],
+                           "member":{"reference":"%3$s"}}]}""", "CareTeam", "768832004"),
+                Arguments.of("medication without RxNorm", """
+                        {"resourceType":"MedicationStatement","status":"active","subject":{"reference":"%1$s"},
+                         "identifier":[{"system":"urn:continuum:test","value":"%2$s"}],
+                         "medicationCodeableConcept":{"text":"metformin"},
+                         "effectiveDateTime":"2025-01-10","dateAsserted":"2025-01-10",
+                         "informationSource":{"reference":"%1$s"},"dosage":[{"text":"500 mg"}]}""",
+                        "MedicationStatement", "rxnorm"),
+                Arguments.of("task without code", """
+                        {"resourceType":"Task","status":"requested","intent":"order","for":{"reference":"%1$s"},
+                         "identifier":[{"system":"urn:continuum:test","value":"%2$s"}],
+                         "authoredOn":"2025-01-10T09:00:00Z"}""", "Task", "Task.code"),
+                Arguments.of("task without patient", """
+                        {"resourceType":"Task","status":"requested","intent":"order",
+                         "identifier":[{"system":"urn:continuum:test","value":"%2$s"}],
+                         "code":{"coding":[{"system":"https://continuum.health/fhir/CodeSystem/task-type",
+                           "code":"referral"}]},"authoredOn":"2025-01-10T09:00:00Z"}""", "Task", "Task.for"),
+                Arguments.of("task with an unknown task type", """
+                        {"resourceType":"Task","status":"requested","intent":"order","for":{"reference":"%1$s"},
+                         "identifier":[{"system":"urn:continuum:test","value":"%2$s"}],
+                         "code":{"coding":[{"system":"https://continuum.health/fhir/CodeSystem/task-type",
+                           "code":"make-coffee"}]},"authoredOn":"2025-01-10T09:00:00Z"}""", "Task", "make-coffee"),
+                Arguments.of("care plan without care team or goal", """
+                        {"resourceType":"CarePlan","status":"active","intent":"plan",
+                         "identifier":[{"system":"urn:continuum:test","value":"%2$s"}],
+                         "category":[{"coding":[{"system":"http://hl7.org/fhir/us/core/CodeSystem/careplan-category",
+                           "code":"assess-plan"}]}],
+                         "subject":{"reference":"%1$s"},"period":{"start":"2025-01-10"}}""",
+                        "CarePlan", "CarePlan.careTeam"),
+                Arguments.of("care plan with a wrong status code", """
+                        {"resourceType":"CarePlan","status":"finished","intent":"plan",
+                         "identifier":[{"system":"urn:continuum:test","value":"%2$s"}],
+                         "subject":{"reference":"%1$s"}}""", "CarePlan", "finished"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("invalidResources")
+    void nonConformingWritesAre422WithWhatAndWhereAndStoreNothing(
+            String name, String template, String type, String expected) {
+        String patient = createPatient(unique());
+        String practitioner = create(CoordinationFixtures.practitioner("Member"));
+        String marker = unique();
+
+        JsonPath outcome = fhir().body(template.formatted(patient, marker, practitioner)).post("/" + type)
+                .then()
+                .statusCode(org.hamcrest.Matchers.anyOf(equalTo(422), equalTo(400)))
+                .body("resourceType", equalTo("OperationOutcome"))
+                .body("issue.severity", hasItem("error"))
+                .extract().jsonPath();
+        String everything = outcome.getList("issue.diagnostics") + " " + outcome.getList("issue.expression");
+        assertThat(everything).as("the outcome names what is wrong and where").contains(expected);
+
+        fhir().get("/" + type + "?identifier=urn:continuum:test|" + marker).then().body("total", equalTo(0));
+    }
+
+    @Test
+    void oneNonConformingEntryRejectsTheWholeTransaction() {
+        String marker = unique();
+        String bundle = """
+                {"resourceType":"Bundle","type":"transaction","entry":[
+                  {"fullUrl":"urn:uuid:%1$s","resource":{"resourceType":"Patient",
+                     "identifier":[{"system":"urn:continuum:test","value":"%1$s"}]},
+                   "request":{"method":"POST","url":"Patient"}},
+                  {"resource":{"resourceType":"Task","status":"requested","intent":"order",
+                     "for":{"reference":"urn:uuid:%1$s"},"authoredOn":"2025-01-10T09:00:00Z"},
+                   "request":{"method":"POST","url":"Task"}}]}""".formatted(marker);
+        fhir().body(bundle).post("/").then()
+                .statusCode(422)
+                .body("issue[0].diagnostics", containsString("Task"));
+        fhir().get("/Patient?identifier=urn:continuum:test|" + marker).then().body("total", equalTo(0));
+    }
+}
