@@ -17,13 +17,13 @@ import org.hl7.fhir.r4.model.Type;
  * A MedicationStatement or MedicationRequest reduced to what the checks and the reconciliation read.
  *
  * @param reference "Type/id" of the resource (unversioned)
- * @param patient "Patient/id" of its subject, or null when it has none
+ * @param subject reference of its subject (a Patient or Group), or null when it has none
  * @param active whether it counts towards the patient's current medications
  * @param ended whether it has stopped, so that its open findings no longer apply
  * @param overrideReason reason of the interaction-override extension, or null
  * @param author who answers for the resource: informationSource or requester, or null
  */
-public record FhirMedication(String reference, String patient, String status, MedicationInput input, Dosage dosage,
+public record FhirMedication(String reference, String subject, String status, MedicationInput input, Dosage dosage,
                              boolean active, boolean ended, String overrideReason, Reference author) {
 
     public static final String OVERRIDE_EXTENSION =
@@ -40,7 +40,7 @@ public record FhirMedication(String reference, String patient, String status, Me
     public static Optional<FhirMedication> of(IBaseResource resource) {
         if (resource instanceof MedicationStatement statement) {
             String status = statement.hasStatus() ? statement.getStatus().toCode() : null;
-            return Optional.of(new FhirMedication(referenceOf(statement), patientOf(statement.getSubject()), status,
+            return Optional.of(new FhirMedication(referenceOf(statement), statement.getSubject().getReference(), status,
                     inputOf(referenceOf(statement), statement.getMedication()), dosageOf(statement.getDosageFirstRep()),
                     ACTIVE_STATEMENT_STATUSES.contains(status), ENDED_STATUSES.contains(status),
                     overrideReason(statement.getExtensionByUrl(OVERRIDE_EXTENSION)),
@@ -48,7 +48,7 @@ public record FhirMedication(String reference, String patient, String status, Me
         }
         if (resource instanceof MedicationRequest request) {
             String status = request.hasStatus() ? request.getStatus().toCode() : null;
-            return Optional.of(new FhirMedication(referenceOf(request), patientOf(request.getSubject()), status,
+            return Optional.of(new FhirMedication(referenceOf(request), request.getSubject().getReference(), status,
                     inputOf(referenceOf(request), request.getMedication()), dosageOf(request.getDosageInstructionFirstRep()),
                     ACTIVE_REQUEST_STATUSES.contains(status), ENDED_STATUSES.contains(status),
                     overrideReason(request.getExtensionByUrl(OVERRIDE_EXTENSION)),
@@ -65,9 +65,9 @@ public record FhirMedication(String reference, String patient, String status, Me
         return resource.getIdElement().toUnqualifiedVersionless().getValue();
     }
 
-    private static String patientOf(Reference subject) {
-        String reference = subject.getReference();
-        return reference != null && reference.startsWith("Patient/") ? reference : null;
+    /** "Patient/id" of the subject, or null when the subject is not a patient (e.g. a Group). */
+    public String patient() {
+        return subject != null && subject.startsWith("Patient/") ? subject : null;
     }
 
     private static MedicationInput inputOf(String reference, Type medication) {

@@ -60,6 +60,10 @@ public class MedicationCheckInterceptor implements ContinuumServerInterceptor {
 
     private void check(FhirMedication medication, IBaseResource resource, RequestDetails request,
                        TransactionDetails transaction) {
+        if (medication.subject() == null) {
+            throw new UnprocessableEntityException(fhirContext.getResourceType(resource)
+                    + ".subject is required (FHIR R4 cardinality 1..1): a medication is always someone's");
+        }
         if (!properties.checksEnabled() || medication.patient() == null) {
             return;
         }
