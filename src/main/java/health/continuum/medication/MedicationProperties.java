@@ -16,6 +16,11 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 public record MedicationProperties(
         boolean checksEnabled, InteractionPolicy interactionPolicy, KnowledgeBasePaths knowledgeBase) {
 
+    public MedicationProperties {
+        // Spring binds nothing, hence null, when every knowledge-base map is empty.
+        knowledgeBase = knowledgeBase == null ? new KnowledgeBasePaths(null, null) : knowledgeBase;
+    }
+
     /**
      * @param replace per file, a file read instead of the built-in one
      * @param extend per file, files read after the built-in (or replacing) one
