@@ -83,7 +83,7 @@ public record FhirMedication(String reference, String subject, String status, Me
 
     private static Dosage dosageOf(org.hl7.fhir.r4.model.Dosage dosage) {
         String dose = dosage.getDoseAndRate().stream()
-                .filter(doseAndRate -> doseAndRate.hasDoseQuantity())
+                .filter(doseAndRate -> doseAndRate.hasDoseQuantity() && doseAndRate.getDoseQuantity().hasValue())
                 .map(doseAndRate -> quantity(doseAndRate.getDoseQuantity()))
                 .findFirst().orElse(dosage.getText());
         String route = dosage.hasRoute() ? text(dosage.getRoute()) : null;

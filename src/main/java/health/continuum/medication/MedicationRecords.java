@@ -31,6 +31,9 @@ public class MedicationRecords {
     // A patient with more current medications than this is beyond any list a clinician can review.
     static final int MAX_RESULTS = 1000;
 
+    private static final List<String> PATIENT_ORDER_STATUSES =
+            List.of("active", "on-hold", "draft", "stopped", "cancelled");
+
     private final DaoRegistry daos;
 
     public MedicationRecords(DaoRegistry daos) {
@@ -56,6 +59,11 @@ public class MedicationRecords {
     public List<FhirMedication> encounterOrders(String encounter) {
         return medications(MedicationRequest.class,
                 SearchParameterMap.newSynchronous("encounter", new ReferenceParam(encounter)));
+    }
+
+    /** The patient's orders that can still act on what they take; stop orders count, as they make a STOPPED item. */
+    public List<FhirMedication> patientOrders(String patient) {
+        return medications(MedicationRequest.class, bySubjectAndStatus(patient, PATIENT_ORDER_STATUSES));
     }
 
     public Optional<DetectedIssue> issueWithKey(String key) {

@@ -5,7 +5,6 @@ import ca.uhn.fhir.rest.annotation.IdParam;
 import ca.uhn.fhir.rest.annotation.Operation;
 import ca.uhn.fhir.rest.annotation.OperationParam;
 import ca.uhn.fhir.rest.param.ReferenceParam;
-import ca.uhn.fhir.rest.param.TokenOrListParam;
 import ca.uhn.fhir.rest.param.TokenParam;
 import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
 import health.continuum.server.ContinuumOperationProvider;
@@ -13,7 +12,6 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.hl7.fhir.r4.model.BooleanType;
@@ -22,7 +20,6 @@ import org.hl7.fhir.r4.model.DetectedIssue;
 import org.hl7.fhir.r4.model.Encounter;
 import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.ListResource;
-import org.hl7.fhir.r4.model.MedicationRequest;
 import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Task;
@@ -46,8 +43,6 @@ public class ReconcileMedicationsProvider implements ContinuumOperationProvider 
     static final String LOINC = "http://loinc.org";
     static final String MEDICATION_HISTORY = "10160-0";
 
-    // Orders that can still act on what the patient takes; stop orders are kept because they make a STOPPED item.
-    private static final List<String> PATIENT_ORDER_STATUSES = List.of("active", "on-hold", "draft", "stopped", "cancelled");
     private static final Set<Task.TaskStatus> FINISHED_TASK_STATUSES = Set.of(Task.TaskStatus.COMPLETED,
             Task.TaskStatus.CANCELLED, Task.TaskStatus.FAILED, Task.TaskStatus.REJECTED, Task.TaskStatus.ENTEREDINERROR);
 
@@ -68,7 +63,7 @@ public class ReconcileMedicationsProvider implements ContinuumOperationProvider 
                 .getIdElement().toUnqualifiedVersionless().getValue();
         String encounter = encounterOf(encounterParam, patient);
         List<FhirMedication> priors = records.activeStatements(patient);
-        List<FhirMedication> orders = encounter != null ? records.encounterOrders(encounter) : patientOrders(patient);
+        List<FhirMedication> orders = encounter != null ? records.encounterOrders(encounter) : records.patientOrders(patient);
         List<ReconciliationItem> items = MedicationReconciliation.compare(
                 priors.stream().map(prior -> prior.reconciliationEntry(knowledgeBase)).toList(),
                 orders.stream().map(order -> order.reconciliationEntry(knowledgeBase)).toList());
@@ -103,14 +98,6 @@ public class ReconcileMedicationsProvider implements ContinuumOperationProvider 
                     + " is not an encounter of " + patient);
         }
         return encounter.getIdElement().toUnqualifiedVersionless().getValue();
-    }
-
-    private List<FhirMedication> patientOrders(String patient) {
-        TokenOrListParam anyStatus = new TokenOrListParam();
-        PATIENT_ORDER_STATUSES.forEach(status -> anyStatus.addOr(new TokenParam(status)));
-        return records.search(MedicationRequest.class,
-                        SearchParameterMap.newSynchronous("subject", new ReferenceParam(patient)).add("status", anyStatus))
-                .stream().map(FhirMedication::of).flatMap(Optional::stream).toList();
     }
 
     private static ListResource medicationList(String patient, String encounter, List<ReconciliationItem> items) {
