@@ -1,0 +1,150 @@
+package health.continuum.medication;
+
+import ca.uhn.fhir.jpa.searchparam.SearchParameterMap;
+import ca.uhn.fhir.rest.annotation.IdParam;
+import ca.uhn.fhir.rest.annotation.Operation;
+import ca.uhn.fhir.rest.annotation.OperationParam;
+import ca.uhn.fhir.rest.param.ReferenceParam;
+import ca.uhn.fhir.rest.param.TokenParam;
+import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
+import health.continuum.server.ContinuumOperationProvider;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.hl7.fhir.r4.model.BooleanType;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.DetectedIssue;
+import org.hl7.fhir.r4.model.Encounter;
+import org.hl7.fhir.r4.model.IdType;
+import org.hl7.fhir.r4.model.ListResource;
+import org.hl7.fhir.r4.model.Patient;
+import org.hl7.fhir.r4.model.Reference;
+import org.hl7.fhir.r4.model.Task;
+import org.springframework.stereotype.Component;
+
+/**
+ * {@code Patient/[id]/$reconcile-medications}: compares the patient's current MedicationStatements (the prior list,
+ * patient-reported ones included) with the encounter's MedicationRequests, as Joint Commission NPSG.03.06.01 EP3 asks.
+ *
+ * <p>Returns a collection Bundle: first the medication List (one entry per reconciliation item, flagged
+ * continued|new|changed|stopped|omitted), then the open DetectedIssues implicating any listed medication, so the
+ * reviewer sees discrepancies and hazards in one read. With {@code persist=true} the List is stored and the encounter's
+ * open medication-reconciliation Tasks are completed.
+ */
+@Component
+public class ReconcileMedicationsProvider implements ContinuumOperationProvider {
+
+    public static final String FLAG_SYSTEM = "https://continuum.health/fhir/CodeSystem/reconciliation-flag";
+    public static final String TASK_TYPE_SYSTEM = "https://continuum.health/fhir/CodeSystem/task-type";
+    public static final String RECONCILIATION_TASK = "medication-reconciliation";
+    static final String LOINC = "http://loinc.org";
+    static final String MEDICATION_HISTORY = "10160-0";
+
+    private static final Set<Task.TaskStatus> FINISHED_TASK_STATUSES = Set.of(Task.TaskStatus.COMPLETED,
+            Task.TaskStatus.CANCELLED, Task.TaskStatus.FAILED, Task.TaskStatus.REJECTED, Task.TaskStatus.ENTEREDINERROR);
+
+    private final MedicationRecords records;
+    private final MedicationKnowledgeBase knowledgeBase;
+
+    public ReconcileMedicationsProvider(MedicationRecords records, MedicationKnowledgeBase knowledgeBase) {
+        this.records = records;
+        this.knowledgeBase = knowledgeBase;
+    }
+
+    @Operation(name = "$reconcile-medications", idempotent = true, type = Patient.class)
+    public Bundle reconcile(
+            @IdParam IdType patientId,
+            @OperationParam(name = "encounter", max = 1) Reference encounterParam,
+            @OperationParam(name = "persist", max = 1) BooleanType persistParam) {
+        String patient = records.read(Patient.class, patientId.toUnqualifiedVersionless().getValue())
+                .getIdElement().toUnqualifiedVersionless().getValue();
+        String encounter = encounterOf(encounterParam, patient);
+        List<FhirMedication> priors = records.activeStatements(patient);
+        List<FhirMedication> orders = encounter != null ? records.encounterOrders(encounter) : records.patientOrders(patient);
+        List<ReconciliationItem> items = MedicationReconciliation.compare(
+                priors.stream().map(prior -> prior.reconciliationEntry(knowledgeBase)).toList(),
+                orders.stream().map(order -> order.reconciliationEntry(knowledgeBase)).toList());
+
+        ListResource list = medicationList(patient, encounter, items);
+        boolean persist = persistParam != null && persistParam.booleanValue();
+        if (persist) {
+            list = (ListResource) records.create(list);
+            if (encounter != null) {
+                completeReconciliationTasks(encounter);
+            }
+        }
+        Bundle result = new Bundle().setType(Bundle.BundleType.COLLECTION);
+        result.setTimestamp(new Date());
+        result.addEntry().setResource(list);
+        List<String> listed = new ArrayList<>();
+        priors.forEach(prior -> listed.add(prior.reference()));
+        orders.forEach(order -> listed.add(order.reference()));
+        for (DetectedIssue issue : records.openIssuesImplicating(listed)) {
+            result.addEntry().setFullUrl(issue.getIdElement().toUnqualifiedVersionless().getValue()).setResource(issue);
+        }
+        return result;
+    }
+
+    private String encounterOf(Reference encounterParam, String patient) {
+        if (encounterParam == null || !encounterParam.hasReference()) {
+            return null;
+        }
+        Encounter encounter = records.read(Encounter.class, encounterParam.getReference());
+        if (!patient.equals(encounter.getSubject().getReference())) {
+            throw new InvalidRequestException("Parameter encounter: " + encounterParam.getReference()
+                    + " is not an encounter of " + patient);
+        }
+        return encounter.getIdElement().toUnqualifiedVersionless().getValue();
+    }
+
+    private static ListResource medicationList(String patient, String encounter, List<ReconciliationItem> items) {
+        ListResource list = new ListResource();
+        list.setStatus(ListResource.ListStatus.CURRENT);
+        list.setMode(ListResource.ListMode.SNAPSHOT);
+        list.setTitle("Medication reconciliation");
+        list.getCode().addCoding().setSystem(LOINC).setCode(MEDICATION_HISTORY).setDisplay("History of Medication use Narrative");
+        list.setSubject(new Reference(patient));
+        if (encounter != null) {
+            list.setEncounter(new Reference(encounter));
+        }
+        list.setDate(new Date());
+        for (ReconciliationItem item : items) {
+            ListResource.ListEntryComponent entry = list.addEntry();
+            String code = item.flag().name().toLowerCase(Locale.ROOT);
+            entry.getFlag().addCoding().setSystem(FLAG_SYSTEM).setCode(code);
+            entry.getFlag().setText(flagText(item));
+            entry.setItem(new Reference(item.orderReference() != null ? item.orderReference() : item.priorReference()));
+        }
+        return list;
+    }
+
+    /** List.entry holds one item, so the prior medication an order answers is named in the flag text. */
+    private static String flagText(ReconciliationItem item) {
+        String text = item.flag().name().toLowerCase(Locale.ROOT);
+        if (!item.changes().isEmpty()) {
+            text += " (" + item.changes().stream().map(change -> change.name().toLowerCase(Locale.ROOT))
+                    .sorted().collect(Collectors.joining(", ")) + ")";
+        }
+        if (item.priorReference() != null && item.orderReference() != null) {
+            text += " from " + item.priorReference();
+        }
+        return text;
+    }
+
+    private void completeReconciliationTasks(String encounter) {
+        SearchParameterMap openTasks = SearchParameterMap.newSynchronous(
+                        "code", new TokenParam(TASK_TYPE_SYSTEM, RECONCILIATION_TASK))
+                .add("focus", new ReferenceParam(encounter));
+        for (Object found : records.search(Task.class, openTasks)) {
+            Task task = (Task) found;
+            if (!FINISHED_TASK_STATUSES.contains(task.getStatus())) {
+                task.setStatus(Task.TaskStatus.COMPLETED);
+                task.setLastModified(new Date());
+                records.update(task);
+            }
+        }
+    }
+}
