@@ -50,8 +50,7 @@ public final class ProfileValidator {
         conformancePackage.valueSets().forEach(packageDefinitions::addValueSet);
         conformancePackage.searchParameters().forEach(packageDefinitions::addSearchParameter);
 
-        // No UnknownCodeSystemWarningValidationSupport (deprecated since HAPI 8.6): the validator itself reports a code
-        // of a code system it does not hold as a warning, and a code missing from a code system it holds as an error
+        // Codes of unheld code systems already give warnings, so no UnknownCodeSystemWarningValidationSupport (deprecated)
         validationSupport = new ValidationSupportChain(
                 coreDefinitions,
                 packageDefinitions,
@@ -66,8 +65,7 @@ public final class ProfileValidator {
         instanceValidator.setErrorForUnknownProfiles(false);
         // Extensions defined by guides this server does not hold (e.g. US Core race) are allowed, as FHIR allows them
         instanceValidator.setAnyExtensionsAllowed(true);
-        // A reference's target type is checked (Reference(Patient) refuses Practitioner/1), its existence is not:
-        // the type comes from the Bundle entry it points to, or else from the reference URL; nothing is fetched
+        // Check a reference's target type, from its Bundle entry or its URL (Patient/1), but never fetch the target
         instanceValidator.setValidatorPolicyAdvisor(new CheckReferenceTypes());
         instanceValidator.setValidatorResourceFetcher(new FetchNothing());
         instanceValidator.setAssumeValidRestReferences(true);
