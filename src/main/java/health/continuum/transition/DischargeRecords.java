@@ -80,6 +80,9 @@ public class DischargeRecords {
     // care-coordination.md: "a preceding EMER encounter" makes the admission emergent; preceding = ended within a day
     private static final long PRECEDING_EMERGENCY_HOURS = 24;
 
+    // condition-ver-status codes that say the patient does not have the condition
+    private static final Set<String> WITHDRAWN_DIAGNOSIS = new HashSet<>(List.of("refuted", "entered-in-error"));
+
     private final DaoRegistry daos;
     private final ZoneId zone;
     private final CharlsonIndex charlson = CharlsonIndex.quan2005();
@@ -277,8 +280,8 @@ public class DischargeRecords {
     // Quan 2005 ICD-10 Charlson on the patient's Conditions, except those refuted or entered in error
     private int charlsonScore(String patient) {
         List<Code> codes = search(Condition.class, byPatient(patient)).stream()
-                .filter(condition -> !Set.of("refuted", "entered-in-error")
-                        .contains(condition.getVerificationStatus().getCodingFirstRep().getCode()))
+                .filter(condition -> condition.getVerificationStatus().getCoding().stream()
+                        .noneMatch(status -> WITHDRAWN_DIAGNOSIS.contains(status.getCode())))
                 .flatMap(condition -> codes(List.of(condition.getCode())).stream())
                 .toList();
         return charlson.score(codes).score();

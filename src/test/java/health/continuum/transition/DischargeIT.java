@@ -204,15 +204,16 @@ class DischargeIT extends FhirServerIT {
     }
 
     /**
-     * A patient with a heart failure and a diabetes Condition, an ED visit in January, and an in-progress stay admitted
+     * A patient with a heart failure and a diabetes Condition (and a refuted metastatic cancer), an ED visit in January, and an in-progress stay admitted
      * from the emergency department on Monday 3 March 2025, plus the chosen evidence of readiness.
      */
     private static Stay stay(Set<Evidence> evidence) {
         String patient = createPatient(unique());
         String coordinator = create(CoordinationFixtures.practitioner("Coordinator"));
         String pcp = create(CoordinationFixtures.practitioner("Primary"));
-        condition(patient, "I50.9");
-        condition(patient, "E11.9");
+        condition(patient, "I50.9", "confirmed");
+        condition(patient, "E11.9", null);
+        condition(patient, "C78.0", "refuted"); // metastatic cancer would add 6 Charlson points, were it not refuted
         create("""
                 {"resourceType":"Encounter","status":"finished",
                  "class":{"system":"http://terminology.hl7.org/CodeSystem/v3-ActCode","code":"EMER"},
@@ -285,13 +286,15 @@ class DischargeIT extends FhirServerIT {
                 "\"resourceType\":\"Encounter\",\"id\":\"" + stay.encounter().substring("Encounter/".length()) + "\",");
     }
 
-    private static void condition(String patient, String icd10) {
+    private static void condition(String patient, String icd10, String verificationStatus) {
+        String verification = verificationStatus == null ? "" : """
+                "verificationStatus":{"coding":[{"system":"http://terminology.hl7.org/CodeSystem/condition-ver-status","code":"%s"}]},"""
+                .formatted(verificationStatus);
         create("""
                 {"resourceType":"Condition",
                  "clinicalStatus":{"coding":[{"system":"http://terminology.hl7.org/CodeSystem/condition-clinical","code":"active"}]},
-                 "verificationStatus":{"coding":[{"system":"http://terminology.hl7.org/CodeSystem/condition-ver-status","code":"confirmed"}]},
-                 "code":{"coding":[{"system":"http://hl7.org/fhir/sid/icd-10-cm","code":"%s"}]},"subject":{"reference":"%s"}}"""
-                .formatted(icd10, patient));
+                 %s"code":{"coding":[{"system":"http://hl7.org/fhir/sid/icd-10-cm","code":"%s"}]},"subject":{"reference":"%s"}}"""
+                .formatted(verification, icd10, patient));
     }
 
     private static String focused(String task, String encounter) {
