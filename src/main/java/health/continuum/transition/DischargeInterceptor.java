@@ -1,0 +1,109 @@
+package health.continuum.transition;
+
+import ca.uhn.fhir.interceptor.api.Hook;
+import ca.uhn.fhir.interceptor.api.Interceptor;
+import ca.uhn.fhir.interceptor.api.Pointcut;
+import ca.uhn.fhir.rest.api.server.RequestDetails;
+import ca.uhn.fhir.rest.server.exceptions.UnprocessableEntityException;
+import health.continuum.server.ContinuumServerInterceptor;
+import health.continuum.server.ResponseOutcomeIssues;
+import health.continuum.transition.CheckResult.Status;
+import health.continuum.transition.DischargeContext.EncounterSummary;
+import health.continuum.transition.DischargeRecords.DischargeRecord;
+import java.time.Instant;
+import java.util.List;
+import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.hl7.fhir.r4.model.Encounter;
+import org.hl7.fhir.r4.model.OperationOutcome;
+import org.hl7.fhir.r4.model.OperationOutcome.IssueSeverity;
+import org.hl7.fhir.r4.model.OperationOutcome.IssueType;
+import org.hl7.fhir.r4.model.OperationOutcome.OperationOutcomeIssueComponent;
+import org.springframework.stereotype.Component;
+
+/**
+ * Judges discharge readiness when a write finishes a TCM-eligible stay (create, update, patch or transaction entry)
+ * and applies {@link DischargePolicy}. Runs at pre-commit: the Encounter has its id, nested writes join the request's
+ * database transaction, and a rejection rolls the whole write back.
+ */
+@Component
+@Interceptor
+public class DischargeInterceptor implements ContinuumServerInterceptor {
+
+    private final DischargePolicy policy;
+    private final TcmEligibility eligibility;
+    private final DischargeReadinessRules rules;
+    private final DischargeRecords records;
+
+    public DischargeInterceptor(DischargeProperties properties, DischargeRecords records) {
+        this.policy = properties.policy();
+        this.eligibility = properties.eligibility();
+        this.rules = properties.rules();
+        this.records = records;
+    }
+
+    @Hook(Pointcut.STORAGE_PRECOMMIT_RESOURCE_CREATED)
+    public void created(IBaseResource resource, RequestDetails request) {
+        if (resource instanceof Encounter encounter && isFinished(encounter)) {
+            discharged(encounter, request);
+        }
+    }
+
+    @Hook(Pointcut.STORAGE_PRECOMMIT_RESOURCE_UPDATED)
+    public void updated(IBaseResource previous, IBaseResource updated, RequestDetails request) {
+        if (updated instanceof Encounter encounter
+                && isFinished(encounter)
+                && !(previous instanceof Encounter before && isFinished(before))) {
+            discharged(encounter, request);
+        }
+    }
+
+    private void discharged(Encounter encounter, RequestDetails request) {
+        if (policy == DischargePolicy.OFF) {
+            return;
+        }
+        EncounterSummary summary = records.summarize(encounter);
+        if (!eligibility.isEligible(summary) || DischargeRecords.patientOf(encounter).isEmpty()) {
+            return;
+        }
+        DischargeRecord record = records.gather(encounter, Instant.now());
+        ReadinessReport report = rules.evaluate(record.context());
+        if (policy == DischargePolicy.BLOCK && !report.ready()) {
+            throw rejection(report);
+        }
+        records.saveLace(record.context(), request);
+        if (policy == DischargePolicy.ASSIST) {
+            List<String> created = records.createTasks(
+                    record, FollowUpTasks.missing(record.context(), report), request);
+            failures(report).forEach(failure -> ResponseOutcomeIssues.add(request,
+                    issue(IssueSeverity.WARNING, failure)));
+            created.forEach(task -> ResponseOutcomeIssues.add(request, issue(IssueSeverity.INFORMATION,
+                    "Created follow-up " + task + " for " + summary.reference())));
+        }
+    }
+
+    /** The 422 of policy block: one issue per failing check, naming what is missing. */
+    static UnprocessableEntityException rejection(ReadinessReport report) {
+        OperationOutcome outcome = new OperationOutcome();
+        failures(report).forEach(failure -> outcome.addIssue(issue(IssueSeverity.ERROR, failure)));
+        return new UnprocessableEntityException(
+                report.encounter() + " is not ready for discharge", outcome);
+    }
+
+    private static List<String> failures(ReadinessReport report) {
+        return report.checks().stream()
+                .filter(check -> check.status() == Status.FAIL)
+                .map(check -> "Discharge readiness check '" + check.check().code() + "' failed: " + check.detail())
+                .toList();
+    }
+
+    private static OperationOutcomeIssueComponent issue(IssueSeverity severity, String diagnostics) {
+        return new OperationOutcomeIssueComponent()
+                .setSeverity(severity)
+                .setCode(severity == IssueSeverity.INFORMATION ? IssueType.INFORMATIONAL : IssueType.BUSINESSRULE)
+                .setDiagnostics(diagnostics);
+    }
+
+    private static boolean isFinished(Encounter encounter) {
+        return encounter.getStatus() == Encounter.EncounterStatus.FINISHED;
+    }
+}

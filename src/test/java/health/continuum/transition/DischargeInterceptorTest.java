@@ -1,0 +1,132 @@
+package health.continuum.transition;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+
+import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
+import ca.uhn.fhir.rest.server.exceptions.UnprocessableEntityException;
+import health.continuum.transition.DischargeRecords.DischargeRecord;
+import health.continuum.transition.FollowUpTasks.Proposal;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import org.hl7.fhir.r4.model.Encounter;
+import org.hl7.fhir.r4.model.OperationOutcome;
+import org.hl7.fhir.r4.model.Reference;
+import org.junit.jupiter.api.Test;
+import org.mockito.ArgumentCaptor;
+
+/**
+ * The interceptor's policy decisions with the storage faked. The HTTP tests share one server, started with the default
+ * policy (assist); block and off are decided here, on the same code path, without a second Spring context.
+ */
+class DischargeInterceptorTest {
+
+    private final DischargeRecords records = mock(DischargeRecords.class);
+    private final Encounter inProgress = encounter(Encounter.EncounterStatus.INPROGRESS);
+    private final Encounter finished = encounter(Encounter.EncounterStatus.FINISHED);
+
+    @Test
+    void blockRejectsAnUnreadyDischargeNamingEachFailingCheckAndWritesNothing() {
+        ReadyDischarge discharge = new ReadyDischarge();
+        discharge.medicationLists.clear();
+        discharge.carePlans.clear();
+        given(discharge);
+
+        assertThatThrownBy(() -> interceptor(DischargePolicy.BLOCK).updated(inProgress, finished, null))
+                .isInstanceOfSatisfying(UnprocessableEntityException.class, rejection -> {
+                    OperationOutcome outcome = (OperationOutcome) rejection.getOperationOutcome();
+                    assertThat(outcome.getIssue()).hasSize(2).allSatisfy(issue ->
+                            assertThat(issue.getSeverity()).isEqualTo(OperationOutcome.IssueSeverity.ERROR));
+                    assertThat(outcome.getIssue().get(0).getDiagnostics())
+                            .contains("medication-reconciliation", "LOINC 10160-0");
+                    assertThat(outcome.getIssue().get(1).getDiagnostics()).contains("care-plan", "No active CarePlan");
+                });
+        verify(records, never()).createTasks(any(), any(), any());
+        verify(records, never()).saveLace(any(), any());
+    }
+
+    @Test
+    void blockAcceptsAReadyDischargeAndStoresItsLace() {
+        given(new ReadyDischarge());
+
+        interceptor(DischargePolicy.BLOCK).updated(inProgress, finished, null);
+
+        verify(records).saveLace(any(), any());
+        verify(records, never()).createTasks(any(), any(), any());
+    }
+
+    @Test
+    void assistCreatesTheMissingTasksInsteadOfRejecting() {
+        ReadyDischarge discharge = new ReadyDischarge();
+        discharge.appointments.clear();
+        DischargeRecord record = given(discharge);
+
+        interceptor(DischargePolicy.ASSIST).updated(inProgress, finished, null);
+
+        ArgumentCaptor<List<Proposal>> proposals = ArgumentCaptor.captor();
+        verify(records).createTasks(eq(record), proposals.capture(), eq(null));
+        assertThat(proposals.getValue()).singleElement().satisfies(proposal -> {
+            assertThat(proposal.type()).isEqualTo(ContinuumCodes.TaskType.FOLLOW_UP_APPOINTMENT);
+            assertThat(proposal.due()).isEqualTo(LocalDate.parse("2025-03-14"));
+        });
+    }
+
+    @Test
+    void offLooksAtNothing() {
+        interceptor(DischargePolicy.OFF).updated(inProgress, finished, null);
+
+        verify(records, never()).gather(any(), any());
+    }
+
+    @Test
+    void onlyAChangeToFinishedIsADischarge() {
+        given(new ReadyDischarge());
+
+        interceptor(DischargePolicy.BLOCK).updated(finished, finished, null);
+        interceptor(DischargePolicy.BLOCK).updated(inProgress, inProgress, null);
+
+        verify(records, never()).gather(any(), any());
+    }
+
+    @Test
+    void anIneligibleDispositionIsNotChecked() {
+        when(records.summarize(any())).thenReturn(new ReadyDischarge()
+                .encounter("IMP", "finished", ReadyDischarge.DISCHARGE, "snf", null).build().encounter());
+
+        interceptor(DischargePolicy.BLOCK).created(finished, new SystemRequestDetails());
+
+        verify(records, never()).gather(any(), any());
+    }
+
+    private DischargeRecord given(ReadyDischarge discharge) {
+        DischargeContext context = discharge.build();
+        DischargeRecord record = new DischargeRecord(context, "Practitioner/coordinator", "CarePlan/80");
+        when(records.summarize(any())).thenReturn(context.encounter());
+        when(records.gather(any(), any())).thenReturn(record);
+        return record;
+    }
+
+    private DischargeInterceptor interceptor(DischargePolicy policy) {
+        return new DischargeInterceptor(properties(policy), records);
+    }
+
+    private static DischargeProperties properties(DischargePolicy policy) {
+        return new DischargeProperties(policy, ZoneId.of("America/New_York"), List.of(),
+                TcmEligibility.DEFAULT.encounterClasses(), TcmEligibility.DEFAULT.ineligibleDispositions());
+    }
+
+    private static Encounter encounter(Encounter.EncounterStatus status) {
+        Encounter encounter = new Encounter();
+        encounter.setId("Encounter/1");
+        encounter.setStatus(status);
+        encounter.setSubject(new Reference(ReadyDischarge.PATIENT));
+        return encounter;
+    }
+}
