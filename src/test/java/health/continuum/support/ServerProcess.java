@@ -44,7 +44,7 @@ public final class ServerProcess implements AutoCloseable {
                 .redirectOutput(log.toFile())
                 .start();
         ServerProcess server = new ServerProcess(process, port, log);
-        server.awaitReady(Duration.ofMinutes(4));
+        server.awaitReady(Duration.ofMinutes(6));
         return server;
     }
 
@@ -53,8 +53,10 @@ public final class ServerProcess implements AutoCloseable {
     }
 
     public HttpResponse<String> get(String path) throws IOException, InterruptedException {
+        // Actuator endpoints speak plain JSON and answer 406 to a FHIR media type.
+        String accept = path.startsWith("/fhir") ? "application/fhir+json" : "application/json";
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .header("Accept", "application/fhir+json")
+                .header("Accept", accept)
                 .timeout(Duration.ofSeconds(30))
                 .build();
         return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
