@@ -207,7 +207,7 @@ resolve_cohort() {
     cohort_dir="$BENCH_DIR/out/cohort-$patients-$seed"
     if [ ! -d "$cohort_dir" ]; then
       local script
-      script=$(find_synthea_script) || { synthea_help "$cohort_dir"; fail "no cohort"; }
+      script=$(find_synthea_script) || { synthea_help "$cohort_dir"; fail "no cohort to load (see above)"; }
       log "generating $patients Synthea patients (seed $seed) with $script"
       # Into a scratch dir first, so an interrupted generation is never mistaken for a cohort.
       rm -rf "$cohort_dir.partial"
