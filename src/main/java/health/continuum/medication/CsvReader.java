@@ -1,5 +1,6 @@
 package health.continuum.medication;
 
+import health.continuum.data.CsvLine;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -30,7 +31,7 @@ final class CsvReader {
             String location = source + ":" + lineNumber;
             List<String> fields;
             try {
-                fields = split(content);
+                fields = CsvLine.split(content);
             } catch (IllegalArgumentException malformed) {
                 problems.add(location + ": " + malformed.getMessage());
                 continue;
@@ -55,30 +56,5 @@ final class CsvReader {
             problems.add(source + ": missing header '" + String.join(",", columns) + "'");
         }
         return rows;
-    }
-
-    static List<String> split(String line) {
-        List<String> fields = new ArrayList<>();
-        StringBuilder field = new StringBuilder();
-        boolean quoted = false;
-        for (int i = 0; i < line.length(); i++) {
-            char c = line.charAt(i);
-            if (quoted && c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
-                field.append('"');
-                i++;
-            } else if (c == '"') {
-                quoted = !quoted;
-            } else if (c == ',' && !quoted) {
-                fields.add(field.toString().strip());
-                field.setLength(0);
-            } else {
-                field.append(c);
-            }
-        }
-        if (quoted) {
-            throw new IllegalArgumentException("unterminated quoted field");
-        }
-        fields.add(field.toString().strip());
-        return fields;
     }
 }

@@ -1,12 +1,12 @@
 package health.continuum.transition;
 
+import health.continuum.data.CsvLine;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,8 +23,8 @@ final class CsvResource {
             }
             List<String> lines = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))
                     .lines().filter(line -> !line.isBlank()).toList();
-            List<String> header = fields(lines.get(0));
-            return lines.stream().skip(1).map(line -> row(resource, header, fields(line))).toList();
+            List<String> header = CsvLine.split(lines.get(0));
+            return lines.stream().skip(1).map(line -> row(resource, header, CsvLine.split(line))).toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -39,27 +39,5 @@ final class CsvResource {
             row.put(header.get(i), values.get(i));
         }
         return row;
-    }
-
-    private static List<String> fields(String line) {
-        List<String> fields = new ArrayList<>();
-        StringBuilder field = new StringBuilder();
-        boolean quoted = false;
-        for (int i = 0; i < line.length(); i++) {
-            char c = line.charAt(i);
-            if (quoted && c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
-                field.append('"');
-                i++;
-            } else if (c == '"') {
-                quoted = !quoted;
-            } else if (c == ',' && !quoted) {
-                fields.add(field.toString());
-                field.setLength(0);
-            } else {
-                field.append(c);
-            }
-        }
-        fields.add(field.toString());
-        return fields;
     }
 }
