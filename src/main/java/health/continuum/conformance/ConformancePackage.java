@@ -21,8 +21,13 @@ import java.util.stream.Stream;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.CodeSystem;
 import org.hl7.fhir.r4.model.MetadataResource;
+import org.hl7.fhir.r4.model.NamingSystem;
+import org.hl7.fhir.r4.model.NamingSystem.NamingSystemIdentifierType;
+import org.hl7.fhir.r4.model.NamingSystem.NamingSystemUniqueIdComponent;
 import org.hl7.fhir.r4.model.SearchParameter;
 import org.hl7.fhir.r4.model.StructureDefinition;
+import org.hl7.fhir.r4.model.StructureDefinition.StructureDefinitionKind;
+import org.hl7.fhir.r4.model.StructureDefinition.TypeDerivationRule;
 import org.hl7.fhir.r4.model.ValueSet;
 import org.hl7.fhir.utilities.npm.NpmPackage;
 
@@ -36,12 +41,11 @@ import org.hl7.fhir.utilities.npm.NpmPackage;
  */
 public final class ConformancePackage {
 
-    public static final String CANONICAL_BASE = "https://continuum.health/fhir";
-
     static final String BUILT_IN_FOLDER = "fhir-profiles/";
     static final String INDEX_FILE = ".index.json";
     static final String MANIFEST_FILE = "package.json";
-    static final Set<String> LOADED_TYPES = Set.of("StructureDefinition", "CodeSystem", "ValueSet", "SearchParameter");
+    static final Set<String> LOADED_TYPES =
+            Set.of("StructureDefinition", "CodeSystem", "ValueSet", "SearchParameter", "NamingSystem");
 
     private final List<MetadataResource> resources;
 
@@ -66,6 +70,14 @@ public final class ConformancePackage {
 
     public List<StructureDefinition> structureDefinitions() {
         return ofType(StructureDefinition.class);
+    }
+
+    /** The StructureDefinitions that constrain a resource type: profiles, not extensions or data type profiles. */
+    public List<StructureDefinition> resourceProfiles() {
+        return structureDefinitions().stream()
+                .filter(definition -> definition.getKind() == StructureDefinitionKind.RESOURCE)
+                .filter(definition -> definition.getDerivation() == TypeDerivationRule.CONSTRAINT)
+                .toList();
     }
 
     public List<CodeSystem> codeSystems() {
@@ -100,8 +112,8 @@ public final class ConformancePackage {
 
         /**
          * Adds every {@code *.json} file directly inside the directory (not in its subfolders), except a package's
-         * {@code package.json} and {@code .index.json}; each must be a StructureDefinition, CodeSystem, ValueSet or
-         * SearchParameter.
+         * {@code package.json} and {@code .index.json}; each must be a StructureDefinition, CodeSystem, ValueSet,
+         * SearchParameter or NamingSystem.
          */
         public Builder addDirectory(Path directory) {
             directories.add(directory);
@@ -109,8 +121,9 @@ public final class ConformancePackage {
         }
 
         /**
-         * Adds the StructureDefinitions, CodeSystems, ValueSets and SearchParameters of a FHIR R4 NPM package
-         * ({@code .tgz} holding {@code package/package.json}); its other resources, such as examples, are skipped.
+         * Adds the StructureDefinitions, CodeSystems, ValueSets, SearchParameters and NamingSystems of a FHIR R4 NPM
+         * package ({@code .tgz} holding {@code package/package.json}); its other resources, such as examples, are
+         * skipped.
          */
         public Builder addNpmPackage(Path tgzFile) {
             npmPackages.add(tgzFile);
@@ -119,7 +132,7 @@ public final class ConformancePackage {
 
         /**
          * @throws IllegalArgumentException when a file is not a FHIR R4 resource of a loaded type, or two files
-         *     define the same canonical URL
+         *     define the same canonical URL (for NamingSystems, the same identifier system)
          * @throws UncheckedIOException when a file cannot be read
          */
         public ConformancePackage build() {
@@ -201,15 +214,28 @@ public final class ConformancePackage {
                 throw new IllegalArgumentException(source + " is a " + type + "; only " + LOADED_TYPES + " are loaded");
             }
             MetadataResource resource = (MetadataResource) parsed;
-            if (!resource.hasUrl()) {
-                throw new IllegalArgumentException(source + " has no url");
+            String identity = identity(resource);
+            if (identity == null) {
+                throw new IllegalArgumentException(source + (resource instanceof NamingSystem
+                        ? " has no uniqueId of type uri" : " has no url"));
             }
-            String canonical = type + " " + resource.getUrl();
+            String canonical = type + " " + identity;
             String firstSource = sourceByCanonical.putIfAbsent(canonical, source);
             if (firstSource != null) {
                 throw new IllegalArgumentException(canonical + " is defined twice: in " + firstSource + " and in " + source);
             }
             resources.add(resource);
+        }
+
+        // An R4 NamingSystem has no url: the identifier system it declares is what names it.
+        private static String identity(MetadataResource resource) {
+            if (resource instanceof NamingSystem namingSystem) {
+                return namingSystem.getUniqueId().stream()
+                        .filter(uniqueId -> uniqueId.getType() == NamingSystemIdentifierType.URI)
+                        .map(NamingSystemUniqueIdComponent::getValue)
+                        .findFirst().orElse(null);
+            }
+            return resource.hasUrl() ? resource.getUrl() : null;
         }
 
         private static List<String> builtInFileNames() throws IOException {

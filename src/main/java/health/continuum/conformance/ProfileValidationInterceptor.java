@@ -8,6 +8,7 @@ import ca.uhn.fhir.rest.server.exceptions.UnprocessableEntityException;
 import ca.uhn.fhir.validation.ResultSeverityEnum;
 import ca.uhn.fhir.validation.SingleValidationMessage;
 import ca.uhn.fhir.validation.ValidationResult;
+import health.continuum.canonical.Canonical;
 import health.continuum.conformance.ConformanceProperties.ValidationMode;
 import health.continuum.server.ContinuumServerInterceptor;
 import health.continuum.server.ResponseOutcomeIssues;
@@ -42,8 +43,8 @@ public class ProfileValidationInterceptor implements ContinuumServerInterceptor 
             ProfileValidator validator, ConformancePackage conformancePackage, ConformanceProperties properties) {
         this.validator = validator;
         this.properties = properties;
-        this.continuumProfileByType = conformancePackage.structureDefinitions().stream()
-                .filter(profile -> profile.getUrl().startsWith(ConformancePackage.CANONICAL_BASE))
+        this.continuumProfileByType = conformancePackage.resourceProfiles().stream()
+                .filter(profile -> profile.getUrl().startsWith(Canonical.BASE))
                 .collect(Collectors.toMap(StructureDefinition::getType, StructureDefinition::getUrl));
     }
 

@@ -58,7 +58,12 @@ public final class ProfileValidator {
                 new InMemoryTerminologyServerValidationSupport(fhirContext),
                 new SnapshotGeneratingValidationSupport(fhirContext));
 
-        FhirInstanceValidator instanceValidator = new FhirInstanceValidator(validationSupport);
+        validator = fhirContext.newValidator()
+                .registerValidatorModule(withContinuumSettings(new ReusingInstanceValidator(validationSupport)));
+    }
+
+    /** Applies the settings every Continuum validation uses. */
+    static FhirInstanceValidator withContinuumSettings(FhirInstanceValidator instanceValidator) {
         // Best-practice rules such as dom-6 (narrative) flag every API-created resource and drown the real findings
         instanceValidator.setBestPracticeWarningLevel(BestPracticeWarningLevel.Ignore);
         // A client may claim profiles this server does not hold (e.g. US Core): a warning, not a rejection
@@ -69,7 +74,7 @@ public final class ProfileValidator {
         instanceValidator.setValidatorPolicyAdvisor(new CheckReferenceTypes());
         instanceValidator.setValidatorResourceFetcher(new FetchNothing());
         instanceValidator.setAssumeValidRestReferences(true);
-        validator = fhirContext.newValidator().registerValidatorModule(instanceValidator);
+        return instanceValidator;
     }
 
     /** Validates against the base specification and the profiles the resource claims in {@code meta.profile}. */

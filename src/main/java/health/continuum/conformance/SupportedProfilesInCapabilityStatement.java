@@ -25,7 +25,7 @@ public class SupportedProfilesInCapabilityStatement implements ContinuumServerIn
     @Hook(Pointcut.SERVER_CAPABILITY_STATEMENT_GENERATED)
     public void addSupportedProfiles(IBaseConformance capabilityStatement) {
         CapabilityStatement statement = (CapabilityStatement) capabilityStatement;
-        for (StructureDefinition profile : conformancePackage.structureDefinitions()) {
+        for (StructureDefinition profile : conformancePackage.resourceProfiles()) {
             statement.getRest().stream()
                     .flatMap(rest -> rest.getResource().stream())
                     .filter(resource -> resource.getType().equals(profile.getType()))

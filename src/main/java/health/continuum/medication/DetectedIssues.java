@@ -1,5 +1,7 @@
 package health.continuum.medication;
 
+import health.continuum.canonical.ContinuumCodes;
+import health.continuum.canonical.ContinuumCodes.DetectedIssueMitigation;
 import java.util.Date;
 import java.util.List;
 import org.hl7.fhir.r4.model.CodeableConcept;
@@ -10,8 +12,6 @@ import org.hl7.fhir.r4.model.Reference;
 
 /** How findings are written down: as DetectedIssues, their mitigations, and OperationOutcome issues. */
 final class DetectedIssues {
-
-    static final String MITIGATION_SYSTEM = "https://continuum.health/fhir/CodeSystem/detected-issue-mitigation";
 
     private DetectedIssues() {}
 
@@ -36,7 +36,8 @@ final class DetectedIssues {
     static void addOverride(DetectedIssue issue, String reason, Reference author) {
         DetectedIssue.DetectedIssueMitigationComponent mitigation = issue.addMitigation();
         mitigation.setAction(new CodeableConcept().setText("override: " + reason));
-        mitigation.getAction().addCoding().setSystem(MITIGATION_SYSTEM).setCode("override");
+        mitigation.getAction().addCoding().setSystem(ContinuumCodes.DETECTED_ISSUE_MITIGATION)
+                .setCode(DetectedIssueMitigation.OVERRIDE.code());
         mitigation.setDate(new Date());
         mitigation.setAuthor(mitigationAuthor(author));
     }
@@ -46,7 +47,8 @@ final class DetectedIssues {
         issue.setStatus(DetectedIssue.DetectedIssueStatus.CANCELLED);
         DetectedIssue.DetectedIssueMitigationComponent mitigation = issue.addMitigation();
         mitigation.setAction(new CodeableConcept().setText(stopped.reference() + " is " + stopped.status()));
-        mitigation.getAction().addCoding().setSystem(MITIGATION_SYSTEM).setCode("medication-stopped");
+        mitigation.getAction().addCoding().setSystem(ContinuumCodes.DETECTED_ISSUE_MITIGATION)
+                .setCode(DetectedIssueMitigation.MEDICATION_STOPPED.code());
         mitigation.setDate(new Date());
     }
 

@@ -1,5 +1,6 @@
 package health.continuum.medication;
 
+import health.continuum.canonical.Canonical;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -26,8 +27,8 @@ import org.hl7.fhir.r4.model.Type;
 public record FhirMedication(String reference, String subject, String status, MedicationInput input, Dosage dosage,
                              boolean active, boolean ended, String overrideReason, Reference author) {
 
-    public static final String OVERRIDE_EXTENSION =
-            "https://continuum.health/fhir/StructureDefinition/interaction-override";
+    /** Extension whose valueString is the prescriber's reason to go ahead despite a high-severity interaction. */
+    public static final String OVERRIDE_EXTENSION = Canonical.BASE + "/StructureDefinition/interaction-override";
 
     // Held and intended medications resume or start without a new write, so they are checked as current ones.
     static final List<String> ACTIVE_STATEMENT_STATUSES = List.of("active", "intended", "on-hold");

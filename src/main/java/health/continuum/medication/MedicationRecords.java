@@ -8,6 +8,7 @@ import ca.uhn.fhir.rest.param.ReferenceOrListParam;
 import ca.uhn.fhir.rest.param.ReferenceParam;
 import ca.uhn.fhir.rest.param.TokenOrListParam;
 import ca.uhn.fhir.rest.param.TokenParam;
+import health.continuum.canonical.Canonical;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -26,7 +27,8 @@ import org.springframework.stereotype.Component;
 @Component
 public class MedicationRecords {
 
-    public static final String ISSUE_KEY_SYSTEM = "https://continuum.health/fhir/sid/detected-issue-key";
+    /** System of the finding key in DetectedIssue.identifier, published as NamingSystem detected-issue-key. */
+    public static final String ISSUE_KEY_SYSTEM = Canonical.BASE + "/sid/detected-issue-key";
 
     // A patient with more current medications than this is beyond any list a clinician can review.
     static final int MAX_RESULTS = 1000;

@@ -7,6 +7,8 @@ import ca.uhn.fhir.rest.annotation.OperationParam;
 import ca.uhn.fhir.rest.param.ReferenceParam;
 import ca.uhn.fhir.rest.param.TokenParam;
 import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
+import health.continuum.canonical.ContinuumCodes;
+import health.continuum.canonical.ContinuumCodes.TaskType;
 import health.continuum.server.ContinuumOperationProvider;
 import java.util.ArrayList;
 import java.util.Date;
@@ -37,9 +39,6 @@ import org.springframework.stereotype.Component;
 @Component
 public class ReconcileMedicationsProvider implements ContinuumOperationProvider {
 
-    public static final String FLAG_SYSTEM = "https://continuum.health/fhir/CodeSystem/reconciliation-flag";
-    public static final String TASK_TYPE_SYSTEM = "https://continuum.health/fhir/CodeSystem/task-type";
-    public static final String RECONCILIATION_TASK = "medication-reconciliation";
     static final String LOINC = "http://loinc.org";
     static final String MEDICATION_HISTORY = "10160-0";
 
@@ -113,8 +112,7 @@ public class ReconcileMedicationsProvider implements ContinuumOperationProvider 
         list.setDate(new Date());
         for (ReconciliationItem item : items) {
             ListResource.ListEntryComponent entry = list.addEntry();
-            String code = item.flag().name().toLowerCase(Locale.ROOT);
-            entry.getFlag().addCoding().setSystem(FLAG_SYSTEM).setCode(code);
+            entry.getFlag().addCoding().setSystem(ContinuumCodes.RECONCILIATION_FLAG).setCode(item.flag().code());
             entry.getFlag().setText(flagText(item));
             entry.setItem(new Reference(item.orderReference() != null ? item.orderReference() : item.priorReference()));
         }
@@ -123,7 +121,7 @@ public class ReconcileMedicationsProvider implements ContinuumOperationProvider 
 
     /** List.entry holds one item, so the prior medication an order answers is named in the flag text. */
     private static String flagText(ReconciliationItem item) {
-        String text = item.flag().name().toLowerCase(Locale.ROOT);
+        String text = item.flag().code();
         if (!item.changes().isEmpty()) {
             text += " (" + item.changes().stream().map(change -> change.name().toLowerCase(Locale.ROOT))
                     .sorted().collect(Collectors.joining(", ")) + ")";
@@ -136,7 +134,7 @@ public class ReconcileMedicationsProvider implements ContinuumOperationProvider 
 
     private void completeReconciliationTasks(String encounter) {
         SearchParameterMap openTasks = SearchParameterMap.newSynchronous(
-                        "code", new TokenParam(TASK_TYPE_SYSTEM, RECONCILIATION_TASK))
+                        "code", new TokenParam(ContinuumCodes.TASK_TYPE, TaskType.MEDICATION_RECONCILIATION.code()))
                 .add("focus", new ReferenceParam(encounter));
         for (Object found : records.search(Task.class, openTasks)) {
             Task task = (Task) found;

@@ -1,6 +1,6 @@
 package health.continuum.transition;
 
-import health.continuum.transition.ContinuumCodes.ReadinessCheck;
+import health.continuum.canonical.ContinuumCodes.ReadinessCheck;
 import java.util.List;
 
 /**

@@ -1,6 +1,7 @@
 package health.continuum.transition;
 
-import health.continuum.transition.ContinuumCodes.TaskType;
+import health.continuum.canonical.ContinuumCodes;
+import health.continuum.canonical.ContinuumCodes.TaskType;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -98,7 +99,7 @@ public record DischargeContext(
 
         /** Whether this is a Task of {@code type} focused on {@code encounter}: the assist-mode idempotency key. */
         public boolean is(TaskType type, String encounter) {
-            return type.coding().equals(code) && encounter.equals(focus);
+            return new Code(ContinuumCodes.TASK_TYPE, type.code()).equals(code) && encounter.equals(focus);
         }
     }
 

@@ -5,12 +5,12 @@ import ca.uhn.fhir.rest.annotation.IdParam;
 import ca.uhn.fhir.rest.annotation.Operation;
 import ca.uhn.fhir.rest.annotation.OperationParam;
 import ca.uhn.fhir.rest.api.server.RequestDetails;
+import health.continuum.canonical.ContinuumCodes;
 import health.continuum.server.ContinuumOperationProvider;
 import health.continuum.transition.CheckResult.Status;
 import health.continuum.transition.DischargeRecords.DischargeRecord;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.Locale;
 import org.hl7.fhir.r4.model.BooleanType;
 import org.hl7.fhir.r4.model.CodeType;
 import org.hl7.fhir.r4.model.Coding;
@@ -72,7 +72,7 @@ public class DischargeReadinessOperation implements ContinuumOperationProvider {
         TcmSchedule schedule = report.schedule();
         parameters.addParameter().setName("tcm-eligible").setValue(new BooleanType(report.tcmEligible()));
         parameters.addParameter().setName("tcm-complexity")
-                .setValue(new CodeType(schedule.complexity().name().toLowerCase(Locale.ROOT)));
+                .setValue(new CodeType(schedule.complexity().code()));
         parameters.addParameter().setName("contact-due").setValue(date(schedule.contactDue()));
         parameters.addParameter().setName("visit-due").setValue(date(schedule.visitDue()));
         ParametersParameterComponent score = parameters.addParameter().setName("lace")

@@ -1,8 +1,8 @@
 package health.continuum.transition;
 
 import health.continuum.transition.CheckResult.Status;
-import health.continuum.transition.ContinuumCodes.ReadinessCheck;
-import health.continuum.transition.ContinuumCodes.TaskType;
+import health.continuum.canonical.ContinuumCodes.ReadinessCheck;
+import health.continuum.canonical.ContinuumCodes.TaskType;
 import health.continuum.transition.DischargeContext.AppointmentSummary;
 import health.continuum.transition.DischargeContext.CarePlanSummary;
 import health.continuum.transition.DischargeContext.CareTeamSummary;

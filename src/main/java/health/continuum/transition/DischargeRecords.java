@@ -11,7 +11,8 @@ import ca.uhn.fhir.rest.param.ParamPrefixEnum;
 import ca.uhn.fhir.rest.param.ReferenceParam;
 import ca.uhn.fhir.rest.param.TokenParam;
 import ca.uhn.fhir.rest.server.exceptions.UnprocessableEntityException;
-import health.continuum.transition.ContinuumCodes.TaskType;
+import health.continuum.canonical.Canonical;
+import health.continuum.canonical.ContinuumCodes;
 import health.continuum.transition.DischargeContext.AppointmentSummary;
 import health.continuum.transition.DischargeContext.CarePlanSummary;
 import health.continuum.transition.DischargeContext.CareTeamSummary;
@@ -25,11 +26,11 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Date;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -66,9 +67,8 @@ import org.springframework.stereotype.Component;
 @Component
 public class DischargeRecords {
 
-    /** Encounter extension carrying a clinician's TCM complexity, valueCode {@code high} or {@code moderate}. */
-    public static final String TCM_COMPLEXITY_EXTENSION =
-            "https://continuum.health/fhir/StructureDefinition/tcm-complexity";
+    /** Encounter extension carrying a clinician's TCM complexity: valueCode, a {@link TcmComplexity} code. */
+    public static final String TCM_COMPLEXITY_EXTENSION = Canonical.BASE + "/StructureDefinition/tcm-complexity";
 
     private static final String ADMIT_SOURCE = "http://terminology.hl7.org/CodeSystem/admit-source";
     private static final String DISCHARGE_DISPOSITION = "http://terminology.hl7.org/CodeSystem/discharge-disposition";
@@ -142,7 +142,9 @@ public class DischargeRecords {
                 .map(list -> new CodedResource(reference(list), status(list.getStatusElement()),
                         codes(List.of(list.getCode())), reference(list.getEncounter())))
                 .toList();
-        List<TaskSummary> tasks = search(Task.class, byPatient(patient)).stream().map(this::taskSummary).toList();
+        // Every rule reads only the Tasks focused on this stay; a patient's other stays can hold hundreds.
+        List<TaskSummary> tasks = search(Task.class, new SearchParameterMap().add("focus", new ReferenceParam(self)))
+                .stream().map(this::taskSummary).toList();
         List<IssueSummary> issues = search(DetectedIssue.class, byPatient(patient)).stream()
                 .map(issue -> new IssueSummary(reference(issue), status(issue.getSeverityElement()),
                         status(issue.getStatusElement()),
@@ -323,11 +325,11 @@ public class DischargeRecords {
             return null;
         }
         String code = extension.getValue() instanceof CodeType value ? value.getCode() : null;
-        if (!"high".equals(code) && !"moderate".equals(code)) {
-            throw new UnprocessableEntityException(
-                    TCM_COMPLEXITY_EXTENSION + " must have valueCode 'high' or 'moderate', not " + code);
-        }
-        return TcmComplexity.valueOf(code.toUpperCase(Locale.ROOT));
+        return Arrays.stream(TcmComplexity.values())
+                .filter(complexity -> complexity.code().equals(code))
+                .findFirst()
+                .orElseThrow(() -> new UnprocessableEntityException(
+                        TCM_COMPLEXITY_EXTENSION + " must have valueCode 'high' or 'moderate', not " + code));
     }
 
     /** A dateTime as an instant; a bare date means the start of that day in the configured zone. */

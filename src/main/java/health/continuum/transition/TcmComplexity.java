@@ -6,14 +6,21 @@ package health.continuum.transition;
  */
 public enum TcmComplexity {
     /** CPT 99496: face-to-face visit within 7 calendar days. */
-    HIGH(7),
+    HIGH("high", 7),
     /** CPT 99495 (at least moderate complexity): face-to-face visit within 14 calendar days. */
-    MODERATE(14);
+    MODERATE("moderate", 14);
 
+    private final String code;
     private final int visitDays;
 
-    TcmComplexity(int visitDays) {
+    TcmComplexity(String code, int visitDays) {
+        this.code = code;
         this.visitDays = visitDays;
+    }
+
+    /** Its code in the tcm-complexity CodeSystem: the extension's valueCode and $discharge-readiness output. */
+    public String code() {
+        return code;
     }
 
     public int visitDays() {

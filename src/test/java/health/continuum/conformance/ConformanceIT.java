@@ -35,6 +35,26 @@ class ConformanceIT extends FhirServerIT {
     }
 
     @Test
+    void extensionsCodeSystemsAndTheIdentifierSystemTheServerWritesAreServed() {
+        for (String extension : new String[] {"interaction-override", "tcm-complexity"}) {
+            fhir().get("/StructureDefinition?url=" + BASE + extension).then()
+                    .statusCode(200)
+                    .body("total", equalTo(1))
+                    .body("entry[0].resource.type", equalTo("Extension"));
+        }
+        for (String codeSystem : new String[] {"readmission-risk", "reconciliation-flag", "detected-issue-mitigation",
+            "tcm-complexity"}) {
+            fhir().get("/CodeSystem?url=https://continuum.health/fhir/CodeSystem/" + codeSystem).then()
+                    .statusCode(200)
+                    .body("total", equalTo(1));
+        }
+        fhir().get("/NamingSystem?value=https://continuum.health/fhir/sid/detected-issue-key").then()
+                .statusCode(200)
+                .body("total", equalTo(1))
+                .body("entry[0].resource.kind", equalTo("identifier"));
+    }
+
+    @Test
     void capabilityStatementListsSupportedProfiles() {
         JsonPath metadata = fhir().get("/metadata").then().statusCode(200).extract().jsonPath();
         assertThat(metadata.getList("rest[0].resource.find { it.type == 'CarePlan' }.supportedProfile", String.class))
@@ -112,6 +132,13 @@ class ConformanceIT extends FhirServerIT {
                            "code":"assess-plan"}]}],
                          "subject":{"reference":"%1$s"},"period":{"start":"2025-01-10"}}""",
                         "CarePlan", "CarePlan.careTeam"),
+                Arguments.of("encounter with a TCM complexity outside its code system", """
+                        {"resourceType":"Encounter","status":"in-progress",
+                         "extension":[{"url":"https://continuum.health/fhir/StructureDefinition/tcm-complexity",
+                           "valueCode":"low"}],
+                         "identifier":[{"system":"urn:continuum:test","value":"%2$s"}],
+                         "class":{"system":"http://terminology.hl7.org/CodeSystem/v3-ActCode","code":"IMP"},
+                         "subject":{"reference":"%1$s"}}""", "Encounter", "low"),
                 Arguments.of("care plan with a wrong status code", """
                         {"resourceType":"CarePlan","status":"finished","intent":"plan",
                          "identifier":[{"system":"urn:continuum:test","value":"%2$s"}],

@@ -1,13 +1,24 @@
 package health.continuum.conformance;
 
-import static health.continuum.conformance.ConformancePackage.CANONICAL_BASE;
+import static health.continuum.canonical.Canonical.BASE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.validation.ResultSeverityEnum;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import health.continuum.canonical.ContinuumCodes;
+import health.continuum.canonical.ContinuumCodes.DetectedIssueMitigation;
+import health.continuum.canonical.ContinuumCodes.ReadinessCheck;
+import health.continuum.canonical.ContinuumCodes.ReadmissionRisk;
+import health.continuum.canonical.ContinuumCodes.TaskType;
+import health.continuum.medication.FhirMedication;
+import health.continuum.medication.MedicationRecords;
+import health.continuum.medication.ReconciliationFlag;
+import health.continuum.transition.DischargeRecords;
+import health.continuum.transition.TcmComplexity;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -18,19 +29,33 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 import org.apache.commons.compress.compressors.gzip.GzipCompressorOutputStream;
 import org.hl7.fhir.r4.model.CodeSystem;
+import org.hl7.fhir.r4.model.CodeSystem.ConceptDefinitionComponent;
+import org.hl7.fhir.r4.model.ElementDefinition;
+import org.hl7.fhir.r4.model.Enumerations.BindingStrength;
 import org.hl7.fhir.r4.model.Enumerations.PublicationStatus;
 import org.hl7.fhir.r4.model.MetadataResource;
+import org.hl7.fhir.r4.model.NamingSystem;
+import org.hl7.fhir.r4.model.NamingSystem.NamingSystemIdentifierType;
+import org.hl7.fhir.r4.model.NamingSystem.NamingSystemUniqueIdComponent;
 import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.SearchParameter;
 import org.hl7.fhir.r4.model.StructureDefinition;
+import org.hl7.fhir.r4.model.StructureDefinition.StructureDefinitionContextComponent;
+import org.hl7.fhir.r4.model.StructureDefinition.StructureDefinitionKind;
+import org.hl7.fhir.r4.model.ValueSet;
 import org.hl7.fhir.utilities.npm.NpmPackage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class ConformancePackageTest {
 
@@ -74,46 +99,137 @@ class ConformancePackageTest {
             """;
 
     @Test
-    void builtInPackageHoldsTheContinuumProfilesCodeSystemsValueSetsAndSearchParameters() {
-        assertThat(BUILT_IN.structureDefinitions()).extracting(StructureDefinition::getUrl).containsExactlyInAnyOrder(
-                CANONICAL_BASE + "/StructureDefinition/continuum-careplan",
-                CANONICAL_BASE + "/StructureDefinition/continuum-careteam",
-                CANONICAL_BASE + "/StructureDefinition/continuum-goal",
-                CANONICAL_BASE + "/StructureDefinition/continuum-medicationstatement",
-                CANONICAL_BASE + "/StructureDefinition/continuum-task");
+    void builtInPackageHoldsTheContinuumProfilesExtensionsTerminologyAndSearchParameters() {
+        assertThat(BUILT_IN.resourceProfiles()).extracting(StructureDefinition::getUrl).containsExactlyInAnyOrder(
+                BASE + "/StructureDefinition/continuum-careplan",
+                BASE + "/StructureDefinition/continuum-careteam",
+                BASE + "/StructureDefinition/continuum-goal",
+                BASE + "/StructureDefinition/continuum-medicationstatement",
+                BASE + "/StructureDefinition/continuum-task");
+        assertThat(BUILT_IN.structureDefinitions()).filteredOn(definition -> definition.getType().equals("Extension"))
+                .extracting(StructureDefinition::getUrl).containsExactlyInAnyOrder(
+                        BASE + "/StructureDefinition/interaction-override",
+                        BASE + "/StructureDefinition/tcm-complexity");
         assertThat(BUILT_IN.codeSystems()).extracting(CodeSystem::getUrl).containsExactlyInAnyOrder(
-                CANONICAL_BASE + "/CodeSystem/task-type",
-                CANONICAL_BASE + "/CodeSystem/discharge-readiness-check");
+                BASE + "/CodeSystem/task-type",
+                BASE + "/CodeSystem/discharge-readiness-check",
+                BASE + "/CodeSystem/readmission-risk",
+                BASE + "/CodeSystem/reconciliation-flag",
+                BASE + "/CodeSystem/detected-issue-mitigation",
+                BASE + "/CodeSystem/tcm-complexity");
         assertThat(BUILT_IN.valueSets()).extracting(MetadataResource::getUrl).containsExactlyInAnyOrder(
-                CANONICAL_BASE + "/ValueSet/task-type",
-                CANONICAL_BASE + "/ValueSet/care-team-role");
+                BASE + "/ValueSet/task-type",
+                BASE + "/ValueSet/care-team-role",
+                BASE + "/ValueSet/tcm-complexity");
         assertThat(BUILT_IN.searchParameters()).extracting(SearchParameter::getUrl).containsExactlyInAnyOrder(
-                CANONICAL_BASE + "/SearchParameter/task-due-date",
-                CANONICAL_BASE + "/SearchParameter/careteam-role");
+                BASE + "/SearchParameter/task-due-date",
+                BASE + "/SearchParameter/careteam-role");
+        assertThat(namingSystems()).extracting(ConformancePackageTest::uriOf).containsExactly(
+                BASE + "/sid/detected-issue-key");
     }
 
     @Test
     void everyBuiltInResourceIsVersion010FromContinuumUnderTheCanonicalBase() {
         for (MetadataResource resource : BUILT_IN.resources()) {
-            assertThat(resource.getUrl())
-                    .isEqualTo(CANONICAL_BASE + "/" + resource.fhirType() + "/" + resource.getIdElement().getIdPart());
-            assertThat(resource.getVersion()).as(resource.getUrl()).isEqualTo("0.1.0");
-            assertThat(resource.getPublisher()).as(resource.getUrl()).isEqualTo("Continuum");
-            assertThat(resource.getStatus()).as(resource.getUrl()).isEqualTo(
+            String id = resource.getIdElement().getIdPart();
+            if (resource instanceof NamingSystem namingSystem) {
+                // R4 NamingSystem has no url or version: the identifier system it declares sits under the base
+                assertThat(uriOf(namingSystem)).isEqualTo(BASE + "/sid/" + id);
+            } else {
+                assertThat(resource.getUrl()).isEqualTo(BASE + "/" + resource.fhirType() + "/" + id);
+                assertThat(resource.getVersion()).as(resource.getUrl()).isEqualTo("0.1.0");
+            }
+            assertThat(resource.getPublisher()).as(id).isEqualTo("Continuum");
+            assertThat(resource.getStatus()).as(id).isEqualTo(
                     resource instanceof SearchParameter ? PublicationStatus.ACTIVE : PublicationStatus.DRAFT);
         }
     }
 
     @Test
-    void profilesAreR4DifferentialConstraintsThatDependOnNoOtherPackage() {
-        for (StructureDefinition profile : BUILT_IN.structureDefinitions()) {
-            assertThat(profile.getDerivation()).isEqualTo(StructureDefinition.TypeDerivationRule.CONSTRAINT);
-            assertThat(profile.getFhirVersion().toCode()).isEqualTo("4.0.1");
-            assertThat(profile.getBaseDefinition())
-                    .isEqualTo("http://hl7.org/fhir/StructureDefinition/" + profile.getType());
-            assertThat(profile.hasSnapshot()).as(profile.getUrl() + " has a snapshot").isFalse();
+    void structureDefinitionsAreR4DifferentialConstraintsAndProfilesDependOnNoOtherPackage() {
+        for (StructureDefinition definition : BUILT_IN.structureDefinitions()) {
+            assertThat(definition.getDerivation()).isEqualTo(StructureDefinition.TypeDerivationRule.CONSTRAINT);
+            assertThat(definition.getFhirVersion().toCode()).isEqualTo("4.0.1");
+            assertThat(definition.getBaseDefinition())
+                    .isEqualTo("http://hl7.org/fhir/StructureDefinition/" + definition.getType());
+            assertThat(definition.hasSnapshot()).as(definition.getUrl() + " has a snapshot").isFalse();
+        }
+        for (StructureDefinition profile : BUILT_IN.resourceProfiles()) {
             assertThat(profile.getDescription()).as(profile.getUrl()).containsPattern("does not depend|without depending");
         }
+    }
+
+    /** Each Continuum code system and the enum the server writes its codes from. */
+    static Stream<Arguments> codeSystemsTheServerWrites() {
+        return Stream.of(
+                codes(ContinuumCodes.TASK_TYPE, TaskType.values(), TaskType::code),
+                codes(ContinuumCodes.DISCHARGE_READINESS_CHECK, ReadinessCheck.values(), ReadinessCheck::code),
+                codes(ContinuumCodes.READMISSION_RISK, ReadmissionRisk.values(), ReadmissionRisk::code),
+                codes(ContinuumCodes.RECONCILIATION_FLAG, ReconciliationFlag.values(), ReconciliationFlag::code),
+                codes(ContinuumCodes.DETECTED_ISSUE_MITIGATION, DetectedIssueMitigation.values(),
+                        DetectedIssueMitigation::code),
+                // valueCode of the tcm-complexity extension and of $discharge-readiness, so no system in the code
+                codes(BASE + "/CodeSystem/tcm-complexity", TcmComplexity.values(), TcmComplexity::code));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("codeSystemsTheServerWrites")
+    void everyContinuumCodeSystemHasExactlyTheCodesOfItsEnum(String url, List<String> enumCodes) {
+        assertThat(codeSystem(url).getConcept()).extracting(ConceptDefinitionComponent::getCode)
+                .containsExactlyInAnyOrderElementsOf(enumCodes);
+    }
+
+    @Test
+    void everyPublishedCodeSystemHasTheEnumItsCodesAreWrittenFrom() {
+        assertThat(BUILT_IN.codeSystems()).extracting(CodeSystem::getUrl).containsExactlyInAnyOrderElementsOf(
+                codeSystemsTheServerWrites().map(arguments -> (String) arguments.get()[0]).toList());
+    }
+
+    @Test
+    void readmissionRiskDisplaysAreTheOnesTheLaceObservationCarries() {
+        Map<String, String> published = codeSystem(ContinuumCodes.READMISSION_RISK).getConcept().stream()
+                .collect(Collectors.toMap(ConceptDefinitionComponent::getCode, ConceptDefinitionComponent::getDisplay));
+
+        for (ReadmissionRisk code : ReadmissionRisk.values()) {
+            assertThat(published).containsEntry(code.code(), code.display());
+        }
+    }
+
+    @Test
+    void everyExtensionAndIdentifierSystemTheServerUsesIsPublished() {
+        assertThat(BUILT_IN.structureDefinitions()).extracting(StructureDefinition::getUrl)
+                .contains(FhirMedication.OVERRIDE_EXTENSION, DischargeRecords.TCM_COMPLEXITY_EXTENSION);
+        assertThat(namingSystems()).extracting(ConformancePackageTest::uriOf)
+                .contains(MedicationRecords.ISSUE_KEY_SYSTEM);
+    }
+
+    @Test
+    void interactionOverrideIsAStringReasonOnMedicationStatementsAndRequests() {
+        StructureDefinition extension = structureDefinition(FhirMedication.OVERRIDE_EXTENSION);
+
+        assertThat(extension.getKind()).isEqualTo(StructureDefinitionKind.COMPLEXTYPE);
+        assertThat(extension.getContext()).extracting(StructureDefinitionContextComponent::getExpression)
+                .containsExactlyInAnyOrder("MedicationStatement", "MedicationRequest");
+        ElementDefinition value = differentialElement(extension, "Extension.value[x]");
+        assertThat(value.getMin()).isEqualTo(1);
+        assertThat(value.getType()).extracting(ElementDefinition.TypeRefComponent::getCode).containsExactly("string");
+    }
+
+    @Test
+    void tcmComplexityIsACodeOfTheTcmComplexityCodeSystemOnEncounters() {
+        StructureDefinition extension = structureDefinition(DischargeRecords.TCM_COMPLEXITY_EXTENSION);
+
+        assertThat(extension.getContext()).extracting(StructureDefinitionContextComponent::getExpression)
+                .containsExactly("Encounter");
+        ElementDefinition value = differentialElement(extension, "Extension.value[x]");
+        assertThat(value.getMin()).isEqualTo(1);
+        assertThat(value.getType()).extracting(ElementDefinition.TypeRefComponent::getCode).containsExactly("code");
+        assertThat(value.getBinding().getStrength()).isEqualTo(BindingStrength.REQUIRED);
+        ValueSet allowed = BUILT_IN.valueSets().stream()
+                .filter(valueSet -> valueSet.getUrl().equals(value.getBinding().getValueSet()))
+                .findFirst().orElseThrow();
+        assertThat(allowed.getCompose().getInclude()).singleElement()
+                .satisfies(include -> assertThat(include.getSystem()).isEqualTo(BASE + "/CodeSystem/tcm-complexity"));
     }
 
     @Test
@@ -214,7 +330,17 @@ class ConformancePackageTest {
 
         assertThatThrownBy(() -> ConformancePackage.builder(FHIR).addDirectory(directory).build())
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("CodeSystem " + CANONICAL_BASE + "/CodeSystem/task-type is defined twice");
+                .hasMessageContaining("CodeSystem " + BASE + "/CodeSystem/task-type is defined twice");
+    }
+
+    @Test
+    void rejectsTwoNamingSystemsOfOneIdentifierSystem(@TempDir Path directory) throws IOException {
+        Files.copy(BUILT_IN_FOLDER.resolve("NamingSystem-detected-issue-key.json"),
+                directory.resolve("NamingSystem-copy.json"));
+
+        assertThatThrownBy(() -> ConformancePackage.builder(FHIR).addDirectory(directory).build())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("NamingSystem " + BASE + "/sid/detected-issue-key is defined twice");
     }
 
     @Test
@@ -251,6 +377,37 @@ class ConformancePackageTest {
         assertThatThrownBy(() -> ConformancePackage.builder(FhirContext.forR5Cached()))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("R5");
+    }
+
+    private static <E extends Enum<E>> Arguments codes(String url, E[] values, Function<E, String> code) {
+        return arguments(url, Stream.of(values).map(code).toList());
+    }
+
+    private static CodeSystem codeSystem(String url) {
+        return BUILT_IN.codeSystems().stream().filter(codeSystem -> codeSystem.getUrl().equals(url))
+                .findFirst().orElseThrow(() -> new AssertionError("no CodeSystem " + url));
+    }
+
+    private static StructureDefinition structureDefinition(String url) {
+        return BUILT_IN.structureDefinitions().stream().filter(definition -> definition.getUrl().equals(url))
+                .findFirst().orElseThrow(() -> new AssertionError("no StructureDefinition " + url));
+    }
+
+    private static ElementDefinition differentialElement(StructureDefinition definition, String id) {
+        return definition.getDifferential().getElement().stream().filter(element -> element.getId().equals(id))
+                .findFirst().orElseThrow(() -> new AssertionError(definition.getUrl() + " has no element " + id));
+    }
+
+    private static List<NamingSystem> namingSystems() {
+        return BUILT_IN.resources().stream()
+                .filter(NamingSystem.class::isInstance).map(NamingSystem.class::cast).toList();
+    }
+
+    private static String uriOf(NamingSystem namingSystem) {
+        return namingSystem.getUniqueId().stream()
+                .filter(uniqueId -> uniqueId.getType() == NamingSystemIdentifierType.URI)
+                .map(NamingSystemUniqueIdComponent::getValue)
+                .findFirst().orElse(null);
     }
 
     private static String packageManifest(String fhirVersion) {

@@ -5,29 +5,43 @@ import static health.continuum.medication.MedicationFixtures.medicationRequestBy
 import static health.continuum.medication.MedicationFixtures.withId;
 import static health.continuum.medication.MedicationFixtures.withOverride;
 import static health.continuum.support.CoordinationFixtures.medicationStatement;
+import static health.continuum.support.CoordinationFixtures.RXNORM;
 import static health.continuum.support.CoordinationFixtures.practitioner;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.anyOf;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
 
 import ca.uhn.fhir.context.FhirContext;
-import ca.uhn.fhir.rest.api.server.storage.TransactionDetails;
-import ca.uhn.fhir.rest.server.exceptions.UnprocessableEntityException;
-import health.continuum.medication.MedicationProperties.KnowledgeBasePaths;
+import ca.uhn.fhir.rest.server.RestfulServer;
 import health.continuum.support.FhirServerIT;
+import health.continuum.support.SwappedInterceptor;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
-import org.hl7.fhir.r4.model.MedicationStatement;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 
+/**
+ * Medication checks over HTTP, under the default interaction policy (warn) and under reject-high: its tests swap the
+ * server's check interceptor for one with that policy while they send their requests (one shared Spring context).
+ */
 class MedicationChecksIT extends FhirServerIT {
 
     private static final String PREFER_OUTCOME = "return=OperationOutcome";
+
+    @Autowired
+    RestfulServer server;
+
+    @Autowired
+    MedicationCheckInterceptor configuredChecks;
+
+    @Autowired
+    MedicationProperties properties;
 
     @Autowired
     MedicationRecords records;
@@ -177,17 +191,52 @@ class MedicationChecksIT extends FhirServerIT {
         assertThat(issues.getString("entry[0].resource.mitigation[0].action.text")).contains(clarithromycin, "stopped");
     }
 
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"MedicationStatement", "MedicationRequest"})
+    void rejectHighAnswers422ToANewHighSeverityInteractionAndStoresNothing(String type) {
+        String patient = createPatient(unique());
+        create(medicationStatement(patient, "36567", "simvastatin"));
+        String clarithromycin = type.equals("MedicationStatement")
+                ? medicationStatement(patient, "21212", "clarithromycin")
+                : medicationRequest(patient, "21212", "clarithromycin", "active", "500 mg twice daily");
+
+        Response response;
+        try (SwappedInterceptor rejectHigh = interactionPolicy(InteractionPolicy.REJECT_HIGH)) {
+            response = fhir().body(clarithromycin).post("/" + type);
+        }
+
+        response.then().statusCode(422)
+                .body("resourceType", equalTo("OperationOutcome"))
+                .body("issue", hasSize(1))
+                .body("issue[0].severity", equalTo("error"))
+                .body("issue[0].code", equalTo("business-rule"))
+                .body("issue[0].expression[0]", equalTo(type + ".medication"))
+                .body("issue[0].diagnostics", allOf(containsString("interaction-policy=reject-high"),
+                        containsString("ONC-25"), containsString("simvastatin"), containsString("clarithromycin"),
+                        containsString(FhirMedication.OVERRIDE_EXTENSION)));
+        fhir().get("/" + type + "?subject=" + patient + "&code=" + RXNORM + "|21212").then()
+                .statusCode(200).body("total", equalTo(0));
+        fhir().get("/DetectedIssue?patient=" + patient).then().statusCode(200).body("total", equalTo(0));
+    }
+
     @Test
-    void anOverrideIsRecordedAsTheMitigation() {
+    void rejectHighAcceptsAnOverriddenOrderAndRecordsTheOverrideWithItsAuthorAndDate() {
         String patient = createPatient(unique());
         String prescriber = create(practitioner("Prescriber"));
         create(medicationStatement(patient, "36567", "simvastatin"));
         String order = medicationRequest(patient, "21212", "clarithromycin", "active", "500 mg twice daily")
                 .replace("\"intent\":\"order\",", "\"intent\":\"order\",\"requester\":{\"reference\":\"" + prescriber + "\"},");
 
-        create(withOverride(order, "no alternative antibiotic; statin paused"));
+        String created;
+        try (SwappedInterceptor rejectHigh = interactionPolicy(InteractionPolicy.REJECT_HIGH)) {
+            created = create(withOverride(order, "no alternative antibiotic; statin paused"));
+        }
 
         JsonPath issues = detectedIssues(patient, "DRG");
+        assertThat(issues.getInt("total")).isEqualTo(1);
+        assertThat(issues.getList("entry[0].resource.implicated.reference", String.class)).contains(created);
+        assertThat(issues.getString("entry[0].resource.mitigation[0].action.coding[0].system"))
+                .isEqualTo("https://continuum.health/fhir/CodeSystem/detected-issue-mitigation");
         assertThat(issues.getString("entry[0].resource.mitigation[0].action.coding[0].code")).isEqualTo("override");
         assertThat(issues.getString("entry[0].resource.mitigation[0].action.text"))
                 .contains("no alternative antibiotic; statin paused");
@@ -196,36 +245,24 @@ class MedicationChecksIT extends FhirServerIT {
     }
 
     @Test
-    void rejectHighRefusesANewHighSeverityInteractionAndRecordsNothing() {
-        String patient = createPatient(unique());
-        create(medicationStatement(patient, "36567", "simvastatin"));
-        MedicationStatement clarithromycin = parse(medicationStatement(patient, "21212", "clarithromycin"));
-        clarithromycin.setId("MedicationStatement/not-stored-" + unique());
-
-        assertThatThrownBy(() -> rejectHigh().created(clarithromycin, null, new TransactionDetails()))
-                .isInstanceOfSatisfying(UnprocessableEntityException.class, rejection -> assertThat(
-                        fhirContext.newJsonParser().encodeResourceToString(rejection.getOperationOutcome()))
-                        .contains("simvastatin", "clarithromycin", "ONC-25", FhirMedication.OVERRIDE_EXTENSION));
-        fhir().get("/DetectedIssue?patient=" + patient).then().body("total", equalTo(0));
-    }
-
-    @Test
-    void rejectHighAcceptsAnOverriddenInteraction() {
+    void rejectHighAcceptsARestartWithAnOverrideAndNamesAPatientAuthorByDisplay() {
         String patient = createPatient(unique());
         create(medicationStatement(patient, "36567", "simvastatin"));
         String stopped = create(medicationStatement(patient, "21212", "clarithromycin")
                 .replace("\"status\":\"active\"", "\"status\":\"stopped\""));
-        MedicationStatement restarted = parse(withOverride(
-                medicationStatement(patient, "21212", "clarithromycin"), "benefit outweighs risk"));
-        restarted.setId(stopped);
+        String restarted = withId(withOverride(medicationStatement(patient, "21212", "clarithromycin"),
+                "benefit outweighs risk"), stopped);
 
-        rejectHigh().updated(null, restarted, null, new TransactionDetails());
+        try (SwappedInterceptor rejectHigh = interactionPolicy(InteractionPolicy.REJECT_HIGH)) {
+            fhir().body(restarted).put("/" + stopped).then().statusCode(200);
+        }
 
         JsonPath issues = detectedIssues(patient, "DRG");
         assertThat(issues.getInt("total")).isEqualTo(1);
         assertThat(issues.getString("entry[0].resource.mitigation[0].action.text")).contains("benefit outweighs risk");
         // The statement's informationSource is the patient, who cannot author a mitigation: named by display.
         assertThat(issues.getString("entry[0].resource.mitigation[0].author.display")).isEqualTo(patient);
+        assertThat(issues.getString("entry[0].resource.mitigation[0].date")).isNotBlank();
     }
 
     @Test
@@ -247,14 +284,12 @@ class MedicationChecksIT extends FhirServerIT {
                 .body("resourceType", equalTo("OperationOutcome"));
     }
 
-    private MedicationCheckInterceptor rejectHigh() {
-        MedicationProperties properties =
-                new MedicationProperties(true, InteractionPolicy.REJECT_HIGH, new KnowledgeBasePaths(null, null));
-        return new MedicationCheckInterceptor(properties, checker, records, fhirContext);
-    }
-
-    private MedicationStatement parse(String json) {
-        return fhirContext.newJsonParser().parseResource(MedicationStatement.class, json);
+    /** The server's medication checks, as configured, but with {@code policy}: close it to restore the bean. */
+    private SwappedInterceptor interactionPolicy(InteractionPolicy policy) {
+        MedicationProperties withPolicy = new MedicationProperties(
+                properties.checksEnabled(), policy, properties.knowledgeBase());
+        return SwappedInterceptor.swap(server, configuredChecks,
+                new MedicationCheckInterceptor(withPolicy, checker, records, fhirContext));
     }
 
     private static Response writeAskingForOutcome(String json) {

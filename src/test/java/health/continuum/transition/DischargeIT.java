@@ -3,8 +3,10 @@ package health.continuum.transition;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.rest.server.RestfulServer;
 import health.continuum.support.CoordinationFixtures;
 import health.continuum.support.FhirServerIT;
+import health.continuum.support.SwappedInterceptor;
 import io.restassured.response.Response;
 import java.util.EnumSet;
 import java.util.List;
@@ -12,17 +14,22 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.Encounter;
 import org.hl7.fhir.r4.model.Observation;
+import org.hl7.fhir.r4.model.OperationOutcome;
 import org.hl7.fhir.r4.model.Parameters;
 import org.hl7.fhir.r4.model.Parameters.ParametersParameterComponent;
 import org.hl7.fhir.r4.model.Task;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * Transitions of care over HTTP: {@code $discharge-readiness} and what finishing a stay does under the default policy,
- * assist. A stay admitted from the emergency department on Monday 3 March 2025 and discharged on Friday 7 March
- * 2025 (UTC, the default zone): LACE = L 4 days (4) + A emergent (3) + C Charlson 2, heart failure and diabetes (2) +
- * E 1 ED visit in January (1) = 10, high complexity: contact due Tuesday 11 March, visit due Friday 14 March.
+ * assist, and under block and off, whose tests swap the server's discharge interceptor for one with that policy while
+ * they send their requests (one shared Spring context). A stay admitted from the emergency department on Monday 3 March
+ * 2025 and discharged on Friday 7 March 2025 (UTC, the default zone): LACE = L 4 days (4) + A emergent (3) + C Charlson
+ * 2, heart failure and diabetes (2) + E 1 ED visit in January (1) = 10, high complexity: contact due Tuesday 11 March,
+ * visit due Friday 14 March.
  */
 class DischargeIT extends FhirServerIT {
 
@@ -37,6 +44,18 @@ class DischargeIT extends FhirServerIT {
 
     /** The stored records of one scenario. */
     record Stay(String patient, String coordinator, String encounter) {}
+
+    @Autowired
+    RestfulServer server;
+
+    @Autowired
+    DischargeInterceptor configuredInterceptor;
+
+    @Autowired
+    DischargeProperties properties;
+
+    @Autowired
+    DischargeRecords records;
 
     @Test
     void everyCheckPassesWhenAllEvidenceIsPresent() {
@@ -175,6 +194,65 @@ class DischargeIT extends FhirServerIT {
     }
 
     @Test
+    void blockRejectsAnUnreadyDischargeWithOneIssuePerFailingCheckAndLeavesTheStayUnchanged() {
+        Stay stay = stay(EnumSet.complementOf(EnumSet.of(Evidence.MEDICATION_LIST, Evidence.CARE_PLAN)));
+
+        Response response;
+        try (SwappedInterceptor block = dischargePolicy(DischargePolicy.BLOCK)) {
+            response = update(stay, "finished", "home");
+        }
+
+        response.then().statusCode(422);
+        OperationOutcome outcome = FHIR.newJsonParser().parseResource(OperationOutcome.class, response.asString());
+        assertThat(outcome.getIssue()).allSatisfy(issue -> {
+            assertThat(issue.getSeverity()).isEqualTo(OperationOutcome.IssueSeverity.ERROR);
+            assertThat(issue.getCode()).isEqualTo(OperationOutcome.IssueType.BUSINESSRULE);
+        });
+        assertThat(outcome.getIssue()).extracting(OperationOutcome.OperationOutcomeIssueComponent::getDiagnostics)
+                .satisfiesExactly(
+                        medication -> assertThat(medication).contains("'medication-reconciliation' failed",
+                                "No current List coded LOINC 10160-0 for " + stay.encounter()),
+                        carePlan -> assertThat(carePlan).contains("'care-plan' failed",
+                                "No active CarePlan for " + stay.patient()));
+        Encounter stored = read(stay.encounter());
+        assertThat(stored.getStatus()).isEqualTo(Encounter.EncounterStatus.INPROGRESS);
+        assertThat(stored.getMeta().getVersionId()).isEqualTo("1");
+        assertThat(laceObservations(stay)).isEmpty();
+        assertThat(fhir().get("/Task?patient=" + stay.patient()).jsonPath().getInt("total"))
+                .as("only the stay's teach-back and contact Tasks").isEqualTo(2);
+    }
+
+    @Test
+    void blockAcceptsAReadyDischargeAndStoresItsLaceWithoutCreatingTasks() {
+        Stay stay = stay(EnumSet.allOf(Evidence.class));
+
+        try (SwappedInterceptor block = dischargePolicy(DischargePolicy.BLOCK)) {
+            update(stay, "finished", "home").then().statusCode(200);
+        }
+
+        assertThat(read(stay.encounter()).getStatus()).isEqualTo(Encounter.EncounterStatus.FINISHED);
+        assertThat(laceObservations(stay)).hasSize(1);
+        assertThat(fhir().get("/Task?patient=" + stay.patient()).jsonPath().getInt("total")).isEqualTo(2);
+    }
+
+    @Test
+    void offAcceptsAnUnreadyDischargeAndChecksCreatesAndReportsNothing() {
+        Stay stay = stay(EnumSet.of(Evidence.CARE_TEAM, Evidence.CARE_PLAN));
+
+        Response response;
+        try (SwappedInterceptor off = dischargePolicy(DischargePolicy.OFF)) {
+            response = fhir().header("Prefer", "return=OperationOutcome")
+                    .body(storedEncounter(stay, "finished", "home")).put("/" + stay.encounter());
+        }
+
+        response.then().statusCode(200);
+        assertThat(response.asString()).doesNotContain("Discharge readiness check", "Created follow-up");
+        assertThat(read(stay.encounter()).getStatus()).isEqualTo(Encounter.EncounterStatus.FINISHED);
+        assertThat(fhir().get("/Task?patient=" + stay.patient()).jsonPath().getInt("total")).isZero();
+        assertThat(laceObservations(stay)).isEmpty();
+    }
+
+    @Test
     void anUnknownEncounterIsNotFound() {
         Response response = fhir().get("/Encounter/" + unique() + "/$discharge-readiness");
         response.then().statusCode(404);
@@ -201,6 +279,13 @@ class DischargeIT extends FhirServerIT {
         assertThat(statuses).containsEntry(failing, "fail");
         assertThat(statuses.entrySet().stream().filter(entry -> !entry.getKey().equals(failing)))
                 .allSatisfy(entry -> assertThat(entry.getValue()).isEqualTo("pass"));
+    }
+
+    /** The server's discharge interceptor, as configured, but with {@code policy}: close it to restore the bean. */
+    private SwappedInterceptor dischargePolicy(DischargePolicy policy) {
+        DischargeProperties withPolicy = new DischargeProperties(policy, properties.timeZone(), properties.holidays(),
+                properties.encounterClasses(), properties.ineligibleDispositions());
+        return SwappedInterceptor.swap(server, configuredInterceptor, new DischargeInterceptor(withPolicy, records));
     }
 
     /**
@@ -329,6 +414,12 @@ class DischargeIT extends FhirServerIT {
         Bundle bundle = search("/Task?patient=" + stay.patient() + "&status=requested&focus=" + stay.encounter());
         return bundle.getEntry().stream().map(entry -> (Task) entry.getResource())
                 .collect(Collectors.toMap(task -> task.getCode().getCodingFirstRep().getCode(), task -> task));
+    }
+
+    private static Encounter read(String encounter) {
+        Response response = fhir().get("/" + encounter);
+        response.then().statusCode(200);
+        return FHIR.newJsonParser().parseResource(Encounter.class, response.asString());
     }
 
     private static String due(Task task) {

@@ -1,7 +1,6 @@
 package health.continuum.transition;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.mock;
@@ -10,57 +9,26 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
 import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
-import ca.uhn.fhir.rest.server.exceptions.UnprocessableEntityException;
+import health.continuum.canonical.ContinuumCodes;
 import health.continuum.transition.DischargeRecords.DischargeRecord;
 import health.continuum.transition.FollowUpTasks.Proposal;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import org.hl7.fhir.r4.model.Encounter;
-import org.hl7.fhir.r4.model.OperationOutcome;
 import org.hl7.fhir.r4.model.Reference;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
 
 /**
- * The interceptor's policy decisions with the storage faked. The HTTP tests share one server, started with the default
- * policy (assist); block and off are decided here, on the same code path, without a second Spring context.
+ * The interceptor's decisions with the storage faked: which writes are discharges, and what assist proposes. Block and
+ * off are tested over HTTP, in DischargeIT.
  */
 class DischargeInterceptorTest {
 
     private final DischargeRecords records = mock(DischargeRecords.class);
     private final Encounter inProgress = encounter(Encounter.EncounterStatus.INPROGRESS);
     private final Encounter finished = encounter(Encounter.EncounterStatus.FINISHED);
-
-    @Test
-    void blockRejectsAnUnreadyDischargeNamingEachFailingCheckAndWritesNothing() {
-        ReadyDischarge discharge = new ReadyDischarge();
-        discharge.medicationLists.clear();
-        discharge.carePlans.clear();
-        given(discharge);
-
-        assertThatThrownBy(() -> interceptor(DischargePolicy.BLOCK).updated(inProgress, finished, null))
-                .isInstanceOfSatisfying(UnprocessableEntityException.class, rejection -> {
-                    OperationOutcome outcome = (OperationOutcome) rejection.getOperationOutcome();
-                    assertThat(outcome.getIssue()).hasSize(2).allSatisfy(issue ->
-                            assertThat(issue.getSeverity()).isEqualTo(OperationOutcome.IssueSeverity.ERROR));
-                    assertThat(outcome.getIssue().get(0).getDiagnostics())
-                            .contains("medication-reconciliation", "LOINC 10160-0");
-                    assertThat(outcome.getIssue().get(1).getDiagnostics()).contains("care-plan", "No active CarePlan");
-                });
-        verify(records, never()).createTasks(any(), any(), any());
-        verify(records, never()).saveLace(any(), any());
-    }
-
-    @Test
-    void blockAcceptsAReadyDischargeAndStoresItsLace() {
-        given(new ReadyDischarge());
-
-        interceptor(DischargePolicy.BLOCK).updated(inProgress, finished, null);
-
-        verify(records).saveLace(any(), any());
-        verify(records, never()).createTasks(any(), any(), any());
-    }
 
     @Test
     void assistCreatesTheMissingTasksInsteadOfRejecting() {
@@ -76,13 +44,6 @@ class DischargeInterceptorTest {
             assertThat(proposal.type()).isEqualTo(ContinuumCodes.TaskType.FOLLOW_UP_APPOINTMENT);
             assertThat(proposal.due()).isEqualTo(LocalDate.parse("2025-03-14"));
         });
-    }
-
-    @Test
-    void offLooksAtNothing() {
-        interceptor(DischargePolicy.OFF).updated(inProgress, finished, null);
-
-        verify(records, never()).gather(any(), any());
     }
 
     @Test

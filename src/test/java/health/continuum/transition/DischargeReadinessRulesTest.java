@@ -4,8 +4,8 @@ import static health.continuum.transition.ReadyDischarge.task;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import health.continuum.transition.CheckResult.Status;
-import health.continuum.transition.ContinuumCodes.ReadinessCheck;
-import health.continuum.transition.ContinuumCodes.TaskType;
+import health.continuum.canonical.ContinuumCodes.ReadinessCheck;
+import health.continuum.canonical.ContinuumCodes.TaskType;
 import health.continuum.transition.DischargeContext.AppointmentSummary;
 import health.continuum.transition.DischargeContext.CarePlanSummary;
 import health.continuum.transition.DischargeContext.CareTeamSummary;
@@ -352,13 +352,5 @@ class DischargeReadinessRulesTest {
         assertThat(report.schedule().contactDue()).isEqualTo(LocalDate.parse("2025-03-07"));
         assertThat(report.check(ReadinessCheck.POST_DISCHARGE_CONTACT).detail())
                 .isEqualTo("Task/21 is not ready: due 2025-03-11, after the 2-business-day deadline 2025-03-07");
-    }
-
-    @Test
-    void checkCodesBelongToTheContinuumCodeSystem() {
-        assertThat(ReadinessCheck.POST_DISCHARGE_CONTACT.coding()).isEqualTo(new Code(
-                "https://continuum.health/fhir/CodeSystem/discharge-readiness-check", "post-discharge-contact"));
-        assertThat(TaskType.TEACH_BACK.coding())
-                .isEqualTo(new Code("https://continuum.health/fhir/CodeSystem/task-type", "teach-back"));
     }
 }

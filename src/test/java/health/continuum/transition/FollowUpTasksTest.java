@@ -3,7 +3,7 @@ package health.continuum.transition;
 import static health.continuum.transition.ReadyDischarge.task;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import health.continuum.transition.ContinuumCodes.TaskType;
+import health.continuum.canonical.ContinuumCodes.TaskType;
 import health.continuum.transition.FollowUpTasks.Proposal;
 import java.time.LocalDate;
 import java.util.List;
@@ -56,8 +56,9 @@ class FollowUpTasksTest {
 
     @Test
     void aTaskFocusedOnAnotherEncounterDoesNotCount() {
-        discharge.tasks.set(1, new DischargeContext.TaskSummary("Task/21", TaskType.POST_DISCHARGE_CONTACT.coding(),
-                "completed", "Practitioner/coordinator", null, "Encounter/0"));
+        discharge.tasks.set(1, new DischargeContext.TaskSummary("Task/21",
+                ReadyDischarge.taskType(TaskType.POST_DISCHARGE_CONTACT), "completed", "Practitioner/coordinator", null,
+                "Encounter/0"));
 
         assertThat(missing()).extracting(Proposal::type).containsExactly(TaskType.POST_DISCHARGE_CONTACT);
     }

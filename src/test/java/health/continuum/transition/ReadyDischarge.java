@@ -1,6 +1,7 @@
 package health.continuum.transition;
 
-import health.continuum.transition.ContinuumCodes.TaskType;
+import health.continuum.canonical.ContinuumCodes;
+import health.continuum.canonical.ContinuumCodes.TaskType;
 import health.continuum.transition.DischargeContext.AppointmentSummary;
 import health.continuum.transition.DischargeContext.CarePlanSummary;
 import health.continuum.transition.DischargeContext.CareTeamSummary;
@@ -57,7 +58,11 @@ final class ReadyDischarge {
     List<CarePlanSummary> carePlans = new ArrayList<>(List.of(new CarePlanSummary("CarePlan/80", "active")));
 
     static TaskSummary task(String reference, TaskType type, String status, String owner, Instant due) {
-        return new TaskSummary(reference, type.coding(), status, owner, due, ENCOUNTER);
+        return new TaskSummary(reference, taskType(type), status, owner, due, ENCOUNTER);
+    }
+
+    static Code taskType(TaskType type) {
+        return new Code(ContinuumCodes.TASK_TYPE, type.code());
     }
 
     /** Replaces the encounter's disposition, class, status, end or explicit complexity. */

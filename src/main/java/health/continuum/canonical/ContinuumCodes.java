@@ -1,16 +1,18 @@
-package health.continuum.transition;
+package health.continuum.canonical;
 
 /**
- * The code systems Continuum defines itself. The conformance package must publish a CodeSystem resource for each URL,
- * with exactly the codes of the enums below.
+ * The code systems Continuum defines itself. The conformance package publishes a CodeSystem for each URL below, with
+ * exactly the codes of its enum: the enums nested here, or the capability enum its URL names.
  */
 public final class ContinuumCodes {
 
-    public static final String TASK_TYPE = "https://continuum.health/fhir/CodeSystem/task-type";
-    public static final String DISCHARGE_READINESS_CHECK =
-            "https://continuum.health/fhir/CodeSystem/discharge-readiness-check";
+    public static final String TASK_TYPE = Canonical.BASE + "/CodeSystem/task-type";
+    public static final String DISCHARGE_READINESS_CHECK = Canonical.BASE + "/CodeSystem/discharge-readiness-check";
     /** No LOINC or SNOMED CT code exists for the LACE index or its letters, so Continuum defines them. */
-    public static final String READMISSION_RISK = "https://continuum.health/fhir/CodeSystem/readmission-risk";
+    public static final String READMISSION_RISK = Canonical.BASE + "/CodeSystem/readmission-risk";
+    /** Codes of health.continuum.medication.ReconciliationFlag, carried in List.entry.flag. */
+    public static final String RECONCILIATION_FLAG = Canonical.BASE + "/CodeSystem/reconciliation-flag";
+    public static final String DETECTED_ISSUE_MITIGATION = Canonical.BASE + "/CodeSystem/detected-issue-mitigation";
 
     private ContinuumCodes() {}
 
@@ -33,10 +35,6 @@ public final class ContinuumCodes {
         public String code() {
             return code;
         }
-
-        public Code coding() {
-            return new Code(TASK_TYPE, code);
-        }
     }
 
     /** Codes of {@link #DISCHARGE_READINESS_CHECK}, one per readiness rule. */
@@ -56,10 +54,6 @@ public final class ContinuumCodes {
 
         public String code() {
             return code;
-        }
-
-        public Code coding() {
-            return new Code(DISCHARGE_READINESS_CHECK, code);
         }
     }
 
@@ -85,6 +79,24 @@ public final class ContinuumCodes {
 
         public String display() {
             return display;
+        }
+    }
+
+    /** Codes of {@link #DETECTED_ISSUE_MITIGATION}: what ended or answered a DetectedIssue, in mitigation.action. */
+    public enum DetectedIssueMitigation {
+        /** The prescriber documented a reason to go ahead despite the interaction. */
+        OVERRIDE("override"),
+        /** An implicated medication stopped, so the issue no longer applies. */
+        MEDICATION_STOPPED("medication-stopped");
+
+        private final String code;
+
+        DetectedIssueMitigation(String code) {
+            this.code = code;
+        }
+
+        public String code() {
+            return code;
         }
     }
 }
