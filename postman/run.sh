@@ -22,9 +22,11 @@ if [[ ! -x $newman ]]; then
 fi
 
 # --timeout-request: a hung server fails the run instead of stalling it.
+# --working-dir: file bodies (the example bundle in fhir-profiles/examples/) are read relative to the repository root.
 # The cli reporter prints every request, then the summary table and the failures.
 exec "$newman" run "$here/continuum.postman_collection.json" \
     --environment "$here/localhost.postman_environment.json" \
+    --working-dir "$here/.." \
     --env-var "baseUrl=$root_url/fhir" \
     --env-var "rootUrl=$root_url" \
     --timeout-request 120000 \
