@@ -1,14 +1,17 @@
 -- wrk script shared by every workload of bench/run.sh. Settings come from the environment, so one script
 -- serves GET, POST and PUT:
 --   BENCH_METHOD     GET (default), POST or PUT
---   BENCH_BODY_FILE  request body (FHIR JSON); "@@PERIOD_END@@" in it is replaced per request by a fresh
---                    timestamp, because HAPI answers a PUT of unchanged content without writing a new version
+--   BENCH_BODY_FILE  request body (FHIR JSON). Placeholders in it are replaced per request:
+--                    "@@STAMP@@" by a fresh timestamp, because HAPI answers a PUT of unchanged content without
+--                    writing a new version; "@@ID@@" by "stay-<BENCH_RUN>-<thread>-<n>", also appended to the
+--                    URL's path, so that each request updates a resource of its own
+--   BENCH_RUN        "warmup" or "measured": keeps the ids of the two runs apart
 -- done() prints one machine-readable line for run.sh:
 --   BENCH_RESULT requests,duration_us,p50_ms,p95_ms,p99_ms,non2xx,socket_errors
 
 local method = os.getenv("BENCH_METHOD") or "GET"
 local body_file = os.getenv("BENCH_BODY_FILE") or ""
-local placeholder = "@@PERIOD_END@@"
+local run = os.getenv("BENCH_RUN") or "measured"
 
 local body = nil
 if body_file ~= "" then
@@ -16,33 +19,45 @@ if body_file ~= "" then
   body = f:read("*a")
   f:close()
 end
-local templated = body ~= nil and body:find(placeholder, 1, true) ~= nil
+local has_stamp = body ~= nil and body:find("@@STAMP@@", 1, true) ~= nil
+local has_id = body ~= nil and body:find("@@ID@@", 1, true) ~= nil
 
 local headers = { ["Accept"] = "application/fhir+json" }
 if body ~= nil then
   headers["Content-Type"] = "application/fhir+json"
 end
 
--- Each wrk thread runs its own copy of this script; a distinct id keeps their timestamps apart.
+-- Each wrk thread runs its own copy of this script; a distinct id keeps their timestamps and ids apart.
 local next_thread_id = 0
 function setup(thread)
   thread:set("thread_id", next_thread_id)
   next_thread_id = next_thread_id + 1
 end
 
+local function replace(text, placeholder, value)
+  local first, last = text:find(placeholder, 1, true)
+  return text:sub(1, first - 1) .. value .. text:sub(last + 1)
+end
+
 local counter = 0
--- 2025-01-05T00:00:00Z: after the start of the encounter that run.sh creates.
-local period_end_base = 1736035200
+-- 2025-01-05T00:00:00Z; one hour per thread id keeps threads from writing the same stamp.
+local stamp_base = 1736035200
 
 function request()
-  if not templated then
+  if not has_stamp and not has_id then
     return wrk.format(method, nil, headers, body)
   end
   counter = counter + 1
-  -- One hour per thread id keeps threads from writing the same end time; seconds count the requests.
-  local stamp = os.date("!%Y-%m-%dT%H:%M:%SZ", period_end_base + (thread_id or 0) * 3600 + counter)
-  local first, last = body:find(placeholder, 1, true)
-  return wrk.format(method, nil, headers, body:sub(1, first - 1) .. stamp .. body:sub(last + 1))
+  local text, path = body, nil
+  if has_stamp then
+    text = replace(text, "@@STAMP@@", os.date("!%Y-%m-%dT%H:%M:%SZ", stamp_base + (thread_id or 0) * 3600 + counter))
+  end
+  if has_id then
+    local id = string.format("stay-%s-%d-%d", run, thread_id or 0, counter)
+    text = replace(text, "@@ID@@", id)
+    path = wrk.path .. "/" .. id
+  end
+  return wrk.format(method, path, headers, text)
 end
 
 function done(summary, latency, requests)
