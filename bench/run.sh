@@ -10,8 +10,8 @@ usage: bench/run.sh [options]
   --seed S          Synthea seed (default 12345)
   --cohort DIR      use this cohort (a Synthea output dir or its fhir/ dir) instead of generating one
   --db WHICH        h2, postgresql or both (default both)
-  --duration S      measured seconds per workload (default 10)
-  --warmup S        unmeasured seconds before each workload (default 2)
+  --duration S      measured seconds per workload (default 5)
+  --warmup S        unmeasured seconds before each workload (default 1)
   --connections C   concurrent connections per workload (default 4)
   --smoke           quick end-to-end check for CI: 1 patient, 3 s per workload, 1 s warm-up
   -h, --help        this text
@@ -43,7 +43,7 @@ readonly CHECKS_OFF_PROPERTIES=(
 readonly WORKLOADS=(careplan-include task-worklist patient-everything careplan-create medstatement-create
   medstatement-update encounter-discharge)
 
-patients=10 seed=12345 cohort_option="" db_option=both duration=10 warmup=2 connections=4 smoke=no
+patients=10 seed=12345 cohort_option="" db_option=both duration=5 warmup=1 connections=4 smoke=no
 while [ $# -gt 0 ]; do
   case "$1" in
     --patients) patients=${2:?--patients needs a value}; shift 2 ;;

@@ -65,6 +65,10 @@ public class DischargeInterceptor implements ContinuumServerInterceptor {
         if (!eligibility.isEligible(summary) || DischargeRecords.patientOf(encounter).isEmpty()) {
             return;
         }
+        records.withOneFlush(() -> judge(encounter, summary, request));
+    }
+
+    private void judge(Encounter encounter, EncounterSummary summary, RequestDetails request) {
         DischargeRecord record = records.gather(encounter, Instant.now());
         ReadinessReport report = rules.evaluate(record.context());
         if (policy == DischargePolicy.BLOCK && !report.ready()) {

@@ -3,6 +3,7 @@ package health.continuum.transition;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.doAnswer;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
@@ -75,6 +76,10 @@ class DischargeInterceptorTest {
     }
 
     private DischargeInterceptor interceptor(DischargePolicy policy) {
+        doAnswer(call -> {
+            call.<Runnable>getArgument(0).run();
+            return null;
+        }).when(records).withOneFlush(any());
         return new DischargeInterceptor(properties(policy), records);
     }
 
