@@ -28,6 +28,7 @@ import org.springframework.stereotype.Component;
  * Validates every REST write before it is stored (inside a transaction too, so one bad entry rejects the bundle):
  * against the Continuum profile a resource claims or, for the coordination types, the profile of its type;
  * everything else against base R4. Under enforce, errors answer 422 with each issue's FHIRPath and message.
+ * Resources the server builds itself ({@link ServerAuthored}) are not validated again.
  */
 @Component
 @Interceptor
@@ -59,7 +60,7 @@ public class ProfileValidationInterceptor implements ContinuumServerInterceptor 
     }
 
     private void validate(IBaseResource resource, RequestDetails request) {
-        if (properties.validationMode() == ValidationMode.OFF) {
+        if (properties.validationMode() == ValidationMode.OFF || ServerAuthored.isMarked(resource)) {
             return;
         }
         String type = resource.fhirType();

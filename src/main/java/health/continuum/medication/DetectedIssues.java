@@ -2,6 +2,7 @@ package health.continuum.medication;
 
 import health.continuum.canonical.ContinuumCodes;
 import health.continuum.canonical.ContinuumCodes.DetectedIssueMitigation;
+import health.continuum.conformance.ServerAuthored;
 import java.util.Date;
 import java.util.List;
 import org.hl7.fhir.r4.model.CodeableConcept;
@@ -17,7 +18,7 @@ final class DetectedIssues {
 
     /** R4 DetectedIssue.reference is a uri and rule sources are citations, so the source is quoted in detail. */
     static DetectedIssue of(Finding finding, String patient) {
-        DetectedIssue issue = new DetectedIssue();
+        DetectedIssue issue = ServerAuthored.mark(new DetectedIssue());
         issue.setStatus(DetectedIssue.DetectedIssueStatus.FINAL);
         finding.type().actCode().ifPresent(code -> issue.getCode().addCoding()
                 .setSystem(FindingType.ACT_CODE_SYSTEM).setCode(code));
@@ -44,6 +45,7 @@ final class DetectedIssues {
 
     /** A stopped medication ends the issue: cancelled, with the stop as the mitigation that ended it. */
     static void closeOut(DetectedIssue issue, FhirMedication stopped) {
+        ServerAuthored.mark(issue);
         issue.setStatus(DetectedIssue.DetectedIssueStatus.CANCELLED);
         DetectedIssue.DetectedIssueMitigationComponent mitigation = issue.addMitigation();
         mitigation.setAction(new CodeableConcept().setText(stopped.reference() + " is " + stopped.status()));

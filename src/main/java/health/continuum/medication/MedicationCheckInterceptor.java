@@ -9,6 +9,7 @@ import ca.uhn.fhir.rest.api.server.storage.TransactionDetails;
 import ca.uhn.fhir.rest.server.exceptions.UnprocessableEntityException;
 import health.continuum.server.ContinuumServerInterceptor;
 import health.continuum.server.ResponseOutcomeIssues;
+import health.continuum.server.WriteTransaction;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -38,13 +39,16 @@ public class MedicationCheckInterceptor implements ContinuumServerInterceptor {
     private final InteractionChecker checker;
     private final MedicationRecords records;
     private final FhirContext fhirContext;
+    private final WriteTransaction writeTransaction;
 
     public MedicationCheckInterceptor(MedicationProperties properties, InteractionChecker checker,
-                                      MedicationRecords records, FhirContext fhirContext) {
+                                      MedicationRecords records, FhirContext fhirContext,
+                                      WriteTransaction writeTransaction) {
         this.properties = properties;
         this.checker = checker;
         this.records = records;
         this.fhirContext = fhirContext;
+        this.writeTransaction = writeTransaction;
     }
 
     @Hook(Pointcut.STORAGE_PRECOMMIT_RESOURCE_CREATED)
@@ -68,18 +72,22 @@ public class MedicationCheckInterceptor implements ContinuumServerInterceptor {
             return;
         }
         if (medication.ended()) {
-            closeOpenIssues(medication);
-            return;
+            writeTransaction.withOneFlush(() -> closeOpenIssues(medication));
+        } else if (medication.active()) {
+            writeTransaction.withOneFlush(() -> compare(medication, resource, request, transaction));
         }
-        if (!medication.active()) {
-            return;
-        }
+    }
+
+    private void compare(FhirMedication medication, IBaseResource resource, RequestDetails request,
+                         TransactionDetails transaction) {
         List<Finding> findings = checker.check(medication.input(), otherMedications(medication, transaction));
         Set<String> recorded = transaction.getOrCreateUserData(RECORDED_IN_THIS_TRANSACTION, HashSet::new);
-        List<Finding> newFindings = findings.stream()
+        List<Finding> unrecorded = findings.stream()
                 .filter(finding -> finding.type() != FindingType.UNIDENTIFIED)
-                .filter(finding -> !recorded.contains(finding.key()) && records.issueWithKey(finding.key()).isEmpty())
+                .filter(finding -> !recorded.contains(finding.key()))
                 .toList();
+        Set<String> stored = records.storedIssueKeys(unrecorded.stream().map(Finding::key).toList());
+        List<Finding> newFindings = unrecorded.stream().filter(finding -> !stored.contains(finding.key())).toList();
         String resourceType = fhirContext.getResourceType(resource);
         List<Finding> blocking =
                 properties.interactionPolicy().blocking(newFindings, medication.overrideReason() != null);
@@ -101,7 +109,7 @@ public class MedicationCheckInterceptor implements ContinuumServerInterceptor {
     private List<MedicationInput> otherMedications(FhirMedication medication, TransactionDetails transaction) {
         List<FhirMedication> checked = transaction.getOrCreateUserData(CHECKED_IN_THIS_TRANSACTION, ArrayList::new);
         Map<String, MedicationInput> others = new LinkedHashMap<>();
-        for (FhirMedication other : records.activeMedications(medication.patient())) {
+        for (FhirMedication other : records.activeMedications(medication.patient(), medication.reference())) {
             others.put(other.reference(), other.input());
         }
         checked.stream()

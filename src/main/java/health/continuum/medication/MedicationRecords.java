@@ -11,11 +11,17 @@ import ca.uhn.fhir.rest.param.TokenParam;
 import health.continuum.canonical.Canonical;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.DetectedIssue;
 import org.hl7.fhir.r4.model.IdType;
+import org.hl7.fhir.r4.model.Identifier;
 import org.hl7.fhir.r4.model.MedicationRequest;
 import org.hl7.fhir.r4.model.MedicationStatement;
 import org.springframework.stereotype.Component;
@@ -37,19 +43,50 @@ public class MedicationRecords {
             List.of("active", "on-hold", "draft", "stopped", "cancelled");
 
     private final DaoRegistry daos;
+    private final CommittedMedications committed;
 
-    public MedicationRecords(DaoRegistry daos) {
+    public MedicationRecords(DaoRegistry daos, CommittedMedications committed) {
         this.daos = daos;
+        this.committed = committed;
     }
 
-    /** The patient's MedicationStatements and MedicationRequests in a status counted as current. */
-    public List<FhirMedication> activeMedications(String patient) {
+    /** The patient's MedicationStatements and MedicationRequests in a status counted as current, except one. */
+    public List<FhirMedication> activeMedications(String patient, String except) {
         List<FhirMedication> medications = new ArrayList<>();
-        medications.addAll(medications(MedicationStatement.class, bySubjectAndStatus(patient,
-                FhirMedication.ACTIVE_STATEMENT_STATUSES)));
-        medications.addAll(medications(MedicationRequest.class, bySubjectAndStatus(patient,
-                FhirMedication.ACTIVE_REQUEST_STATUSES)));
+        medications.addAll(current(MedicationStatement.class, bySubjectAndStatus(patient,
+                FhirMedication.ACTIVE_STATEMENT_STATUSES), except));
+        medications.addAll(current(MedicationRequest.class, bySubjectAndStatus(patient,
+                FhirMedication.ACTIVE_REQUEST_STATUSES), except));
         return medications;
+    }
+
+    /**
+     * The medications a search finds, in its order: first their versioned ids, then, with one more search, only the
+     * versions not read before. Parsing each medication on every write was most of a check's time.
+     */
+    private List<FhirMedication> current(
+            Class<? extends IBaseResource> type, SearchParameterMap parameters, String except) {
+        parameters.setLoadSynchronousUpTo(MAX_RESULTS);
+        List<String> versions = daos.getResourceDao(type).searchForResourceIds(parameters, new SystemRequestDetails())
+                .stream()
+                .filter(id -> !id.toUnqualifiedVersionless().getValue().equals(except))
+                .map(id -> id.toUnqualified().getValue())
+                .toList();
+        Map<String, FhirMedication> byVersion = new HashMap<>();
+        versions.forEach(version -> committed.get(version).ifPresent(medication -> byVersion.put(version, medication)));
+        TokenOrListParam unread = new TokenOrListParam();
+        versions.stream().filter(version -> !byVersion.containsKey(version))
+                .forEach(version -> unread.addOr(new TokenParam(new IdType(version).getIdPart())));
+        if (!unread.getValuesAsQueryTokens().isEmpty()) {
+            Map<String, FhirMedication> read = new HashMap<>();
+            for (IBaseResource resource : search(type, SearchParameterMap.newSynchronous().add("_id", unread))) {
+                FhirMedication.of(resource).ifPresent(medication ->
+                        read.put(resource.getIdElement().toUnqualified().getValue(), medication));
+            }
+            byVersion.putAll(read);
+            committed.addOnCommit(read);
+        }
+        return versions.stream().map(byVersion::get).filter(Objects::nonNull).toList();
     }
 
     public List<FhirMedication> activeStatements(String patient) {
@@ -68,10 +105,18 @@ public class MedicationRecords {
         return medications(MedicationRequest.class, bySubjectAndStatus(patient, PATIENT_ORDER_STATUSES));
     }
 
-    public Optional<DetectedIssue> issueWithKey(String key) {
-        return search(DetectedIssue.class,
-                SearchParameterMap.newSynchronous("identifier", new TokenParam(ISSUE_KEY_SYSTEM, key)))
-                .stream().map(DetectedIssue.class::cast).findFirst();
+    /** Which of the finding keys already have a DetectedIssue, with one search for all of them. */
+    public Set<String> storedIssueKeys(Collection<String> keys) {
+        if (keys.isEmpty()) {
+            return Set.of();
+        }
+        TokenOrListParam anyKey = new TokenOrListParam();
+        keys.forEach(key -> anyKey.addOr(new TokenParam(ISSUE_KEY_SYSTEM, key)));
+        return search(DetectedIssue.class, SearchParameterMap.newSynchronous().add("identifier", anyKey)).stream()
+                .flatMap(issue -> ((DetectedIssue) issue).getIdentifier().stream())
+                .filter(identifier -> ISSUE_KEY_SYSTEM.equals(identifier.getSystem()))
+                .map(Identifier::getValue)
+                .collect(Collectors.toSet());
     }
 
     /** DetectedIssues implicating any of the medications that are still open (status final). */

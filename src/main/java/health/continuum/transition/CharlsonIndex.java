@@ -18,7 +18,8 @@ import java.util.stream.Collectors;
  */
 public final class CharlsonIndex {
 
-    private static final Set<String> ICD_10_SYSTEMS = Set.of(Code.ICD_10_CM, Code.ICD_10);
+    /** The code systems the algorithm scores. */
+    public static final Set<String> SCORED_SYSTEMS = Set.of(Code.ICD_10_CM, Code.ICD_10);
 
     private final List<Condition> conditions;
     private final Map<String, String> severeByMildKey;
@@ -44,7 +45,7 @@ public final class CharlsonIndex {
 
     public CharlsonResult score(Collection<Code> codes, CharlsonWeights weights) {
         Map<Boolean, List<Code>> byScorable = codes.stream().distinct()
-                .collect(Collectors.partitioningBy(code -> ICD_10_SYSTEMS.contains(code.system())));
+                .collect(Collectors.partitioningBy(code -> SCORED_SYSTEMS.contains(code.system())));
         Map<Condition, List<Code>> matches = new LinkedHashMap<>();
         for (Condition condition : conditions) {
             List<Code> matching = condition.matching(byScorable.get(true));

@@ -7,6 +7,7 @@ import ca.uhn.fhir.rest.api.server.RequestDetails;
 import ca.uhn.fhir.rest.server.exceptions.UnprocessableEntityException;
 import health.continuum.server.ContinuumServerInterceptor;
 import health.continuum.server.ResponseOutcomeIssues;
+import health.continuum.server.WriteTransaction;
 import health.continuum.transition.CheckResult.Status;
 import health.continuum.transition.DischargeContext.EncounterSummary;
 import health.continuum.transition.DischargeRecords.DischargeRecord;
@@ -33,12 +34,15 @@ public class DischargeInterceptor implements ContinuumServerInterceptor {
     private final TcmEligibility eligibility;
     private final DischargeReadinessRules rules;
     private final DischargeRecords records;
+    private final WriteTransaction transaction;
 
-    public DischargeInterceptor(DischargeProperties properties, DischargeRecords records) {
+    public DischargeInterceptor(
+            DischargeProperties properties, DischargeRecords records, WriteTransaction transaction) {
         this.policy = properties.policy();
         this.eligibility = properties.eligibility();
         this.rules = properties.rules();
         this.records = records;
+        this.transaction = transaction;
     }
 
     @Hook(Pointcut.STORAGE_PRECOMMIT_RESOURCE_CREATED)
@@ -65,7 +69,7 @@ public class DischargeInterceptor implements ContinuumServerInterceptor {
         if (!eligibility.isEligible(summary) || DischargeRecords.patientOf(encounter).isEmpty()) {
             return;
         }
-        records.withOneFlush(() -> judge(encounter, summary, request));
+        transaction.withOneFlush(() -> judge(encounter, summary, request));
     }
 
     private void judge(Encounter encounter, EncounterSummary summary, RequestDetails request) {

@@ -9,10 +9,12 @@ import ca.uhn.fhir.rest.param.DateParam;
 import ca.uhn.fhir.rest.param.DateRangeParam;
 import ca.uhn.fhir.rest.param.ParamPrefixEnum;
 import ca.uhn.fhir.rest.param.ReferenceParam;
+import ca.uhn.fhir.rest.param.TokenOrListParam;
 import ca.uhn.fhir.rest.param.TokenParam;
 import ca.uhn.fhir.rest.server.exceptions.UnprocessableEntityException;
 import health.continuum.canonical.Canonical;
 import health.continuum.canonical.ContinuumCodes;
+import health.continuum.conformance.ServerAuthored;
 import health.continuum.transition.DischargeContext.AppointmentSummary;
 import health.continuum.transition.DischargeContext.CarePlanSummary;
 import health.continuum.transition.DischargeContext.CareTeamSummary;
@@ -22,9 +24,7 @@ import health.continuum.transition.DischargeContext.IssueSummary;
 import health.continuum.transition.DischargeContext.Participant;
 import health.continuum.transition.DischargeContext.TaskSummary;
 import health.continuum.transition.FollowUpTasks.Proposal;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.FlushModeType;
-import jakarta.persistence.PersistenceContext;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -36,9 +36,11 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.hl7.fhir.instance.model.api.IIdType;
 import org.hl7.fhir.r4.model.Appointment;
 import org.hl7.fhir.r4.model.CarePlan;
 import org.hl7.fhir.r4.model.CareTeam;
@@ -77,6 +79,7 @@ public class DischargeRecords {
     private static final String DISCHARGE_DISPOSITION = "http://terminology.hl7.org/CodeSystem/discharge-disposition";
     private static final String OBSERVATION_CATEGORY = "http://terminology.hl7.org/CodeSystem/observation-category";
     private static final Code CASE_MANAGER = Code.snomed("768832004"); // care coordinator role (care-coordination.md)
+    private static final String ACTIVE = "active";
     private static final String MEDICATION_LIST = "10160-0"; // LOINC "History of medication use"
     private static final String DISCHARGE_INSTRUCTIONS = "8653-8"; // LOINC "Hospital discharge instructions"
     private static final int EMERGENCY_LOOKBACK_MONTHS = 6; // LACE "E": ED visits in the 6 months before admission
@@ -88,8 +91,6 @@ public class DischargeRecords {
 
     private final DaoRegistry daos;
     private final ZoneId zone;
-    @PersistenceContext
-    private EntityManager entityManager;
     private final CharlsonIndex charlson = CharlsonIndex.quan2005();
 
     public DischargeRecords(DaoRegistry daos, DischargeProperties properties) {
@@ -123,23 +124,8 @@ public class DischargeRecords {
     }
 
     /**
-     * Runs {@code work}, which searches and writes inside the current write's transaction, with one flush first and
-     * none before each query. Otherwise every search flushes every entity the session holds, and the searches keep
-     * adding the patient's records to it: seconds per discharge for a patient with years of data.
-     */
-    public void withOneFlush(Runnable work) {
-        entityManager.flush();
-        FlushModeType flushMode = entityManager.getFlushMode();
-        entityManager.setFlushMode(FlushModeType.COMMIT);
-        try {
-            work.run();
-        } finally {
-            entityManager.setFlushMode(flushMode);
-        }
-    }
-
-    /**
-     * Gathers the patient's records with one search per resource type.
+     * Gathers the patient's records with one search per resource type, loading only the resources whose content a rule
+     * reads (where a reference is all it needs, only the ids).
      *
      * @param evaluatedAt stands in for the discharge while the encounter has no end
      */
@@ -149,12 +135,12 @@ public class DischargeRecords {
                 summary.reference() + " has no Patient subject: discharge readiness is about a patient"));
         String self = summary.reference();
 
-        List<CareTeam> careTeams = search(CareTeam.class, byPatient(patient).add("status", new TokenParam("active")));
+        List<CareTeam> careTeams = search(CareTeam.class, byPatient(patient).add("status", new TokenParam(ACTIVE)));
         Set<String> coordinators = members(careTeams, CASE_MANAGER);
         Set<String> primaryCare = members(careTeams, Participant.PRIMARY_CARE_PROVIDER);
-        List<CarePlanSummary> carePlans = search(CarePlan.class,
-                byPatient(patient).add("status", new TokenParam("active"))).stream()
-                .map(plan -> new CarePlanSummary(reference(plan), plan.getStatus().toCode()))
+        List<CarePlanSummary> carePlans = ids(CarePlan.class,
+                byPatient(patient).add("status", new TokenParam(ACTIVE))).stream()
+                .map(plan -> new CarePlanSummary(plan, ACTIVE))
                 .toList();
 
         List<CodedResource> medicationLists = search(ListResource.class, new SearchParameterMap()
@@ -173,11 +159,10 @@ public class DischargeRecords {
                         issue.getImplicated().stream().map(DischargeRecords::reference).toList()))
                 .toList();
         Set<String> activeMedications = Stream.concat(
-                        search(MedicationStatement.class, byPatient(patient).add("status", new TokenParam("active")))
+                        ids(MedicationStatement.class, byPatient(patient).add("status", new TokenParam(ACTIVE)))
                                 .stream(),
-                        search(MedicationRequest.class, byPatient(patient).add("status", new TokenParam("active")))
+                        ids(MedicationRequest.class, byPatient(patient).add("status", new TokenParam(ACTIVE)))
                                 .stream())
-                .map(DischargeRecords::reference)
                 .collect(Collectors.toSet());
         List<AppointmentSummary> appointments = search(Appointment.class, byPatient(patient)).stream()
                 .map(appointment -> new AppointmentSummary(reference(appointment),
@@ -228,7 +213,7 @@ public class DischargeRecords {
     /** Creates the proposed Tasks, conformant to the Continuum Task profile, and returns their references. */
     public List<String> createTasks(DischargeRecord record, List<Proposal> proposals, RequestDetails request) {
         return proposals.stream().map(proposal -> {
-            Task task = new Task();
+            Task task = ServerAuthored.mark(new Task());
             task.setStatus(Task.TaskStatus.REQUESTED);
             task.setIntent(Task.TaskIntent.ORDER);
             task.setCode(new CodeableConcept(new Coding(ContinuumCodes.TASK_TYPE, proposal.type().code(), null)));
@@ -250,7 +235,7 @@ public class DischargeRecords {
     /** Stores the LACE score of the stay as one Observation per encounter, updated when the discharge repeats. */
     public String saveLace(DischargeContext context, RequestDetails request) {
         LaceResult lace = context.lace();
-        Observation observation = new Observation();
+        Observation observation = ServerAuthored.mark(new Observation());
         observation.setStatus(Observation.ObservationStatus.FINAL);
         observation.addCategory(new CodeableConcept(new Coding(OBSERVATION_CATEGORY, "survey", "Survey")));
         observation.setCode(concept(ContinuumCodes.ReadmissionRisk.LACE));
@@ -262,17 +247,14 @@ public class DischargeRecords {
         component(observation, ContinuumCodes.ReadmissionRisk.LACE_ACUITY, lace.acuity());
         component(observation, ContinuumCodes.ReadmissionRisk.LACE_COMORBIDITY, lace.comorbidity());
         component(observation, ContinuumCodes.ReadmissionRisk.LACE_EMERGENCY_VISITS, lace.emergencyVisits());
-        Optional<Observation> existing = search(Observation.class, new SearchParameterMap()
-                .add("encounter", new ReferenceParam(context.encounter().reference()))
-                .add("code", new TokenParam(ContinuumCodes.READMISSION_RISK, ContinuumCodes.ReadmissionRisk.LACE.code())))
-                .stream().findFirst();
-        if (existing.isPresent()) {
-            observation.setId(existing.get().getIdElement().toUnqualifiedVersionless());
-            return daos.getResourceDao(Observation.class).update(observation, request)
-                    .getId().toUnqualifiedVersionless().getValue();
-        }
-        return daos.getResourceDao(Observation.class).create(observation, request)
+        observation.setId(laceId(context.encounter().reference()));
+        return daos.getResourceDao(Observation.class).update(observation, request)
                 .getId().toUnqualifiedVersionless().getValue();
+    }
+
+    // An id derived from the stay's: a repeated discharge updates its Observation, and no search has to find it.
+    static IdType laceId(String encounter) {
+        return new IdType("Observation", "lace-" + UUID.nameUUIDFromBytes(encounter.getBytes(StandardCharsets.UTF_8)));
     }
 
     private static void component(
@@ -300,9 +282,12 @@ public class DischargeRecords {
                 .toList();
     }
 
-    // Quan 2005 ICD-10 Charlson on the patient's Conditions, except those refuted or entered in error
+    // Quan 2005 ICD-10 Charlson on the patient's ICD-10-coded Conditions (it scores no other system), except those
+    // refuted or entered in error
     private int charlsonScore(String patient) {
-        List<Code> codes = search(Condition.class, byPatient(patient)).stream()
+        TokenOrListParam icd10 = new TokenOrListParam();
+        CharlsonIndex.SCORED_SYSTEMS.forEach(system -> icd10.addOr(new TokenParam(system, null)));
+        List<Code> codes = search(Condition.class, byPatient(patient).add("code", icd10)).stream()
                 .filter(condition -> condition.getVerificationStatus().getCoding().stream()
                         .noneMatch(status -> WITHDRAWN_DIAGNOSIS.contains(status.getCode())))
                 .flatMap(condition -> codes(List.of(condition.getCode())).stream())
@@ -368,6 +353,14 @@ public class DischargeRecords {
     private <T extends IBaseResource> List<T> search(Class<T> type, SearchParameterMap map) {
         map.setLoadSynchronous(true);
         return daos.getResourceDao(type).searchForResources(map, new SystemRequestDetails());
+    }
+
+    private List<String> ids(Class<? extends IBaseResource> type, SearchParameterMap map) {
+        map.setLoadSynchronous(true);
+        return daos.getResourceDao(type).searchForResourceIds(map, new SystemRequestDetails()).stream()
+                .map(IIdType::toUnqualifiedVersionless)
+                .map(IIdType::getValue)
+                .toList();
     }
 
     private static SearchParameterMap byPatient(String patient) {

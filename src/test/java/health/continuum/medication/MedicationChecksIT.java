@@ -16,6 +16,7 @@ import static org.hamcrest.Matchers.hasSize;
 
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.rest.server.RestfulServer;
+import health.continuum.server.WriteTransaction;
 import health.continuum.support.FhirServerIT;
 import health.continuum.support.SwappedInterceptor;
 import io.restassured.path.json.JsonPath;
@@ -51,6 +52,9 @@ class MedicationChecksIT extends FhirServerIT {
 
     @Autowired
     FhirContext fhirContext;
+
+    @Autowired
+    WriteTransaction writeTransaction;
 
     @ParameterizedTest(name = "{0}: {2} then {4}")
     @CsvSource({
@@ -189,6 +193,8 @@ class MedicationChecksIT extends FhirServerIT {
         assertThat(issues.getString("entry[0].resource.mitigation[0].action.coding[0].code"))
                 .isEqualTo("medication-stopped");
         assertThat(issues.getString("entry[0].resource.mitigation[0].action.text")).contains(clarithromycin, "stopped");
+        assertThat(validationErrors("DetectedIssue/" + issues.getString("entry[0].resource.id"), null))
+                .as("the server writes its DetectedIssues without validating them; they must conform").isEmpty();
     }
 
     @ParameterizedTest(name = "{0}")
@@ -242,6 +248,7 @@ class MedicationChecksIT extends FhirServerIT {
                 .contains("no alternative antibiotic; statin paused");
         assertThat(issues.getString("entry[0].resource.mitigation[0].author.reference")).isEqualTo(prescriber);
         assertThat(issues.getString("entry[0].resource.mitigation[0].date")).isNotBlank();
+        assertThat(validationErrors("DetectedIssue/" + issues.getString("entry[0].resource.id"), null)).isEmpty();
     }
 
     @Test
@@ -289,7 +296,7 @@ class MedicationChecksIT extends FhirServerIT {
         MedicationProperties withPolicy = new MedicationProperties(
                 properties.checksEnabled(), policy, properties.knowledgeBase());
         return SwappedInterceptor.swap(server, configuredChecks,
-                new MedicationCheckInterceptor(withPolicy, checker, records, fhirContext));
+                new MedicationCheckInterceptor(withPolicy, checker, records, fhirContext, writeTransaction));
     }
 
     private static Response writeAskingForOutcome(String json) {

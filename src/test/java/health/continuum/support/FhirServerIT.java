@@ -4,8 +4,10 @@ import static io.restassured.RestAssured.given;
 
 import health.continuum.ContinuumApplication;
 import io.restassured.RestAssured;
+import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -68,6 +70,28 @@ public abstract class FhirServerIT {
                 {"resourceType":"Patient","identifier":[{"system":"urn:continuum:test","value":"%s"}],
                  "name":[{"family":"Tester","given":["Pat"]}],"gender":"female","birthDate":"1950-02-03"}"""
                 .formatted(identifier));
+    }
+
+    /**
+     * What {@code $validate} finds wrong (issues of severity error or fatal) with the stored resource at {@code reference},
+     * against {@code profile}, or against the base definition of its type when {@code profile} is null.
+     */
+    protected static List<String> validationErrors(String reference, String profile) {
+        Response stored = fhir().get("/" + reference);
+        stored.then().statusCode(200);
+        RequestSpecification validate = fhir().body(stored.asString());
+        if (profile != null) {
+            validate.queryParam("profile", profile);
+        }
+        JsonPath outcome = validate.post("/" + reference.substring(0, reference.indexOf('/')) + "/$validate")
+                .then().extract().jsonPath();
+        if (!"OperationOutcome".equals(outcome.getString("resourceType"))) {
+            throw new AssertionError("$validate of " + reference + " answered no OperationOutcome: " + outcome.prettify());
+        }
+        return outcome.<java.util.Map<String, Object>>getList("issue").stream()
+                .filter(issue -> List.of("error", "fatal").contains(issue.get("severity")))
+                .map(issue -> issue.get("diagnostics") + " at " + issue.get("expression"))
+                .toList();
     }
 
     private static String resourceType(String json) {

@@ -6,6 +6,8 @@ import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.rest.server.RestfulServer;
 import health.continuum.support.CoordinationFixtures;
 import health.continuum.support.FhirServerIT;
+import health.continuum.canonical.Canonical;
+import health.continuum.server.WriteTransaction;
 import health.continuum.support.SwappedInterceptor;
 import io.restassured.response.Response;
 import java.util.EnumSet;
@@ -56,6 +58,9 @@ class DischargeIT extends FhirServerIT {
 
     @Autowired
     DischargeRecords records;
+
+    @Autowired
+    WriteTransaction transaction;
 
     @Test
     void everyCheckPassesWhenAllEvidenceIsPresent() {
@@ -157,6 +162,21 @@ class DischargeIT extends FhirServerIT {
                         "lace-comorbidity", 2, "lace-emergency-visits", 1));
         assertThat(fhir().get("/Task?patient=" + stay.patient()).jsonPath().getInt("total"))
                 .as("a ready discharge needs no follow-up Tasks").isEqualTo(2);
+    }
+
+    @Test
+    void theTasksAndTheObservationADischargeWritesConformToTheirProfiles() {
+        Stay stay = stay(EnumSet.of(Evidence.CARE_TEAM, Evidence.CARE_PLAN));
+
+        update(stay, "finished", "home").then().statusCode(200);
+
+        Map<String, Task> tasks = followUpTasks(stay);
+        assertThat(tasks).hasSize(3);
+        assertThat(tasks.values()).allSatisfy(task -> assertThat(validationErrors(
+                "Task/" + task.getIdElement().getIdPart(), Canonical.BASE + "/StructureDefinition/continuum-task"))
+                .isEmpty());
+        assertThat(laceObservations(stay)).singleElement().satisfies(lace -> assertThat(validationErrors(
+                "Observation/" + lace.getIdElement().getIdPart(), null)).isEmpty());
     }
 
     @Test
@@ -285,7 +305,8 @@ class DischargeIT extends FhirServerIT {
     private SwappedInterceptor dischargePolicy(DischargePolicy policy) {
         DischargeProperties withPolicy = new DischargeProperties(policy, properties.timeZone(), properties.holidays(),
                 properties.encounterClasses(), properties.ineligibleDispositions());
-        return SwappedInterceptor.swap(server, configuredInterceptor, new DischargeInterceptor(withPolicy, records));
+        return SwappedInterceptor.swap(
+                server, configuredInterceptor, new DischargeInterceptor(withPolicy, records, transaction));
     }
 
     /**

@@ -11,6 +11,7 @@ import static org.mockito.Mockito.when;
 
 import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
 import health.continuum.canonical.ContinuumCodes;
+import health.continuum.server.WriteTransaction;
 import health.continuum.transition.DischargeRecords.DischargeRecord;
 import health.continuum.transition.FollowUpTasks.Proposal;
 import java.time.LocalDate;
@@ -28,6 +29,7 @@ import org.mockito.ArgumentCaptor;
 class DischargeInterceptorTest {
 
     private final DischargeRecords records = mock(DischargeRecords.class);
+    private final WriteTransaction transaction = mock(WriteTransaction.class);
     private final Encounter inProgress = encounter(Encounter.EncounterStatus.INPROGRESS);
     private final Encounter finished = encounter(Encounter.EncounterStatus.FINISHED);
 
@@ -79,8 +81,8 @@ class DischargeInterceptorTest {
         doAnswer(call -> {
             call.<Runnable>getArgument(0).run();
             return null;
-        }).when(records).withOneFlush(any());
-        return new DischargeInterceptor(properties(policy), records);
+        }).when(transaction).withOneFlush(any());
+        return new DischargeInterceptor(properties(policy), records, transaction);
     }
 
     private static DischargeProperties properties(DischargePolicy policy) {
