@@ -149,7 +149,8 @@ def report(run_dir, results_md):
     for db in dbs:
         lines += [
             "",
-            f"### Workloads on {db} ({meta['duration']} s each, {meta['connections']} connections)",
+            f"### Workloads on {db} ({meta['duration']} s each, {meta['connections']} connections;"
+            " medstatement-update and encounter-discharge 1)",
             "",
             "| Workload | req/s on / off | Overhead on/off | Added ms per request | p50 ms on / off | p50 added ms "
             "| p95 ms on / off | p99 ms on / off | Errors on / off |",

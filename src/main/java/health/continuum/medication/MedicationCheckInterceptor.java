@@ -11,6 +11,7 @@ import health.continuum.server.ContinuumServerInterceptor;
 import health.continuum.server.ResponseOutcomeIssues;
 import health.continuum.server.WriteTransaction;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,6 +35,7 @@ public class MedicationCheckInterceptor implements ContinuumServerInterceptor {
 
     private static final String CHECKED_IN_THIS_TRANSACTION = MedicationCheckInterceptor.class.getName() + ".checked";
     private static final String RECORDED_IN_THIS_TRANSACTION = MedicationCheckInterceptor.class.getName() + ".recorded";
+    private static final String READ_IN_THIS_TRANSACTION = MedicationCheckInterceptor.class.getName() + ".read";
 
     private final MedicationProperties properties;
     private final InteractionChecker checker;
@@ -109,7 +111,8 @@ public class MedicationCheckInterceptor implements ContinuumServerInterceptor {
     private List<MedicationInput> otherMedications(FhirMedication medication, TransactionDetails transaction) {
         List<FhirMedication> checked = transaction.getOrCreateUserData(CHECKED_IN_THIS_TRANSACTION, ArrayList::new);
         Map<String, MedicationInput> others = new LinkedHashMap<>();
-        for (FhirMedication other : records.activeMedications(medication.patient(), medication.reference())) {
+        Map<String, FhirMedication> read = transaction.getOrCreateUserData(READ_IN_THIS_TRANSACTION, HashMap::new);
+        for (FhirMedication other : records.activeMedications(medication.patient(), medication.reference(), read)) {
             others.put(other.reference(), other.input());
         }
         checked.stream()

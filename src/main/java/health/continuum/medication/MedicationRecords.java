@@ -50,22 +50,29 @@ public class MedicationRecords {
         this.committed = committed;
     }
 
-    /** The patient's MedicationStatements and MedicationRequests in a status counted as current, except one. */
-    public List<FhirMedication> activeMedications(String patient, String except) {
+    /**
+     * The patient's MedicationStatements and MedicationRequests in a status counted as current, except one.
+     *
+     * @param readInThisTransaction versions read earlier in the current database transaction, by versioned id; the
+     *     versions this call reads are added to it
+     */
+    public List<FhirMedication> activeMedications(
+            String patient, String except, Map<String, FhirMedication> readInThisTransaction) {
         List<FhirMedication> medications = new ArrayList<>();
         medications.addAll(current(MedicationStatement.class, bySubjectAndStatus(patient,
-                FhirMedication.ACTIVE_STATEMENT_STATUSES), except));
+                FhirMedication.ACTIVE_STATEMENT_STATUSES), except, readInThisTransaction));
         medications.addAll(current(MedicationRequest.class, bySubjectAndStatus(patient,
-                FhirMedication.ACTIVE_REQUEST_STATUSES), except));
+                FhirMedication.ACTIVE_REQUEST_STATUSES), except, readInThisTransaction));
         return medications;
     }
 
     /**
      * The medications a search finds, in its order: first their versioned ids, then, with one more search, only the
-     * versions not read before. Parsing each medication on every write was most of a check's time.
+     * versions not read before (committed, or in this transaction, e.g. the other entries of a Bundle). Parsing every
+     * medication on every write was most of a check's time.
      */
-    private List<FhirMedication> current(
-            Class<? extends IBaseResource> type, SearchParameterMap parameters, String except) {
+    private List<FhirMedication> current(Class<? extends IBaseResource> type, SearchParameterMap parameters,
+                                         String except, Map<String, FhirMedication> readInThisTransaction) {
         parameters.setLoadSynchronousUpTo(MAX_RESULTS);
         List<String> versions = daos.getResourceDao(type).searchForResourceIds(parameters, new SystemRequestDetails())
                 .stream()
@@ -73,7 +80,10 @@ public class MedicationRecords {
                 .map(id -> id.toUnqualified().getValue())
                 .toList();
         Map<String, FhirMedication> byVersion = new HashMap<>();
-        versions.forEach(version -> committed.get(version).ifPresent(medication -> byVersion.put(version, medication)));
+        for (String version : versions) {
+            committed.get(version).or(() -> Optional.ofNullable(readInThisTransaction.get(version)))
+                    .ifPresent(medication -> byVersion.put(version, medication));
+        }
         TokenOrListParam unread = new TokenOrListParam();
         versions.stream().filter(version -> !byVersion.containsKey(version))
                 .forEach(version -> unread.addOr(new TokenParam(new IdType(version).getIdPart())));
@@ -84,6 +94,7 @@ public class MedicationRecords {
                         read.put(resource.getIdElement().toUnqualified().getValue(), medication));
             }
             byVersion.putAll(read);
+            readInThisTransaction.putAll(read);
             committed.addOnCommit(read);
         }
         return versions.stream().map(byVersion::get).filter(Objects::nonNull).toList();
