@@ -480,7 +480,8 @@ medication_statement() { # status patient rxcui name dosage
 # wrk thread; a request past the prepared ones creates its stay finished, which runs the same rules.
 readonly STAYS_PER_THREAD_PER_S=100
 prepare_stays() { # patient work_dir
-  local threads=$((connections < 2 ? connections : 2)) run seconds thread n entries
+  # encounter-discharge runs on 1 connection (run_workloads), so on 1 wrk thread: stays for thread 0 only
+  local threads=1 run seconds thread n entries
   local class='"class":{"system":"http://terminology.hl7.org/CodeSystem/v3-ActCode","code":"IMP","display":"inpatient encounter"}'
   for run in warmup measured; do
     [ "$run" = warmup ] && seconds=$warmup || seconds=$duration
