@@ -253,7 +253,7 @@ public class DischargeRecords {
     }
 
     // An id derived from the stay's: a repeated discharge updates its Observation, and no search has to find it.
-    static IdType laceId(String encounter) {
+    private static IdType laceId(String encounter) {
         return new IdType("Observation", "lace-" + UUID.nameUUIDFromBytes(encounter.getBytes(StandardCharsets.UTF_8)));
     }
 
