@@ -6,13 +6,17 @@ Subcommands:
   bundle-stats FILE...           print "entries<TAB>patient-identifier<TAB>file" per bundle ("-" if no Patient)
   failed-entries RESPONSE        print how many entries of a batch/transaction response are not 2xx
   ids                            print the resource ids of a searchset Bundle read from stdin
+  discharges URL BODY SECONDS    the encounter-discharge workload on one connection; prints a BENCH_RESULT line
   report RUN_DIR RESULTS_MD      write RUN_DIR/results.json and RUN_DIR/summary.md, append the summary to RESULTS_MD
 """
 import csv
+import http.client
 import json
 import os
 import socket
 import sys
+import time
+import urllib.parse
 
 
 def free_port():
@@ -48,6 +52,64 @@ def ids():
     bundle = json.load(sys.stdin)
     for entry in bundle.get("entry", []):
         print(entry["resource"]["id"])
+
+
+class Fhir:
+    """One keep-alive connection to the server, as wrk -c 1 has."""
+
+    def __init__(self, base):
+        url = urllib.parse.urlsplit(base)
+        self.path = url.path.rstrip("/")
+        self.connection = http.client.HTTPConnection(url.hostname, url.port, timeout=60)
+
+    def send(self, method, path, resource=None):
+        body = json.dumps(resource) if resource is not None else None
+        headers = {"Accept": "application/fhir+json"}
+        if body is not None:
+            headers["Content-Type"] = "application/fhir+json"
+        self.connection.request(method, self.path + "/" + path, body, headers)
+        response = self.connection.getresponse()
+        text = response.read()
+        return response.status, json.loads(text) if text else {}
+
+    def expect(self, method, path, resource=None):
+        status, answer = self.send(method, path, resource)
+        if not 200 <= status < 300:
+            sys.exit(f"{method} {path} answered {status}: {json.dumps(answer)[:500]}")
+        return answer
+
+
+def discharges(base, body_file, seconds):
+    """encounter-discharge: for SECONDS, on one connection, discharge one fresh inpatient stay after another and time
+    only the PUT that finishes it. Untimed around it: a POST creates the stay in progress, and DELETEs remove the stay
+    with the follow-up Tasks and LACE Observation its discharge made. The patient's record so stays the size of a real
+    one (Synthea's have tens of encounters) however long the run; thousands of leftover stays would not be realistic.
+    Prints "BENCH_RESULT requests,duration_us,p50_ms,p95_ms,p99_ms,non2xx,0" as workload.lua does, with
+    duration_us the sum of the timed PUTs."""
+    with open(body_file, encoding="utf-8") as f:
+        finished = json.load(f)
+    in_progress = dict(finished, status="in-progress", period={"start": finished["period"]["start"]})
+    fhir = Fhir(base)
+    latencies_ms, non2xx = [], 0
+    deadline = time.monotonic() + float(seconds)
+    while time.monotonic() < deadline:
+        stay = fhir.expect("POST", "Encounter", in_progress)["id"]
+        started = time.perf_counter()
+        status, _ = fhir.send("PUT", f"Encounter/{stay}", dict(finished, id=stay))
+        latencies_ms.append((time.perf_counter() - started) * 1000)
+        non2xx += 0 if 200 <= status < 300 else 1
+        for search in (f"Task?focus=Encounter/{stay}", f"Observation?encounter=Encounter/{stay}"):
+            for entry in fhir.expect("GET", search + "&_elements=id&_count=100").get("entry", []):
+                resource = entry["resource"]
+                fhir.expect("DELETE", f"{resource['resourceType']}/{resource['id']}")
+        fhir.expect("DELETE", f"Encounter/{stay}")
+    ordered = sorted(latencies_ms)
+
+    def percentile(p):  # nearest rank, as wrk reports
+        return ordered[max(0, -(-len(ordered) * p // 100) - 1)] if ordered else 0.0
+
+    print(f"BENCH_RESULT {len(ordered)},{int(sum(ordered) * 1000)},{percentile(50):.2f},{percentile(95):.2f},"
+          f"{percentile(99):.2f},{non2xx},0")
 
 
 def read_csv(path):
@@ -196,6 +258,8 @@ def main(argv):
         failed_entries(args[0])
     elif command == "ids":
         ids()
+    elif command == "discharges" and len(args) == 3:
+        discharges(*args)
     elif command == "report" and len(args) == 2:
         report(*args)
     else:

@@ -3,15 +3,12 @@
 --   BENCH_METHOD     GET (default), POST or PUT
 --   BENCH_BODY_FILE  request body (FHIR JSON). Placeholders in it are replaced per request:
 --                    "@@STAMP@@" by a fresh timestamp, because HAPI answers a PUT of unchanged content without
---                    writing a new version; "@@ID@@" by "stay-<BENCH_RUN>-<thread>-<n>", also appended to the
---                    URL's path, so that each request updates a resource of its own
---   BENCH_RUN        "warmup" or "measured": keeps the ids of the two runs apart
+--                    writing a new version
 -- done() prints one machine-readable line for run.sh:
 --   BENCH_RESULT requests,duration_us,p50_ms,p95_ms,p99_ms,non2xx,socket_errors
 
 local method = os.getenv("BENCH_METHOD") or "GET"
 local body_file = os.getenv("BENCH_BODY_FILE") or ""
-local run = os.getenv("BENCH_RUN") or "measured"
 
 local body = nil
 if body_file ~= "" then
@@ -20,14 +17,13 @@ if body_file ~= "" then
   f:close()
 end
 local has_stamp = body ~= nil and body:find("@@STAMP@@", 1, true) ~= nil
-local has_id = body ~= nil and body:find("@@ID@@", 1, true) ~= nil
 
 local headers = { ["Accept"] = "application/fhir+json" }
 if body ~= nil then
   headers["Content-Type"] = "application/fhir+json"
 end
 
--- Each wrk thread runs its own copy of this script; a distinct id keeps their timestamps and ids apart.
+-- Each wrk thread runs its own copy of this script; a distinct id keeps their timestamps apart.
 local next_thread_id = 0
 function setup(thread)
   thread:set("thread_id", next_thread_id)
@@ -44,20 +40,12 @@ local counter = 0
 local stamp_base = 1736035200
 
 function request()
-  if not has_stamp and not has_id then
+  if not has_stamp then
     return wrk.format(method, nil, headers, body)
   end
   counter = counter + 1
-  local text, path = body, nil
-  if has_stamp then
-    text = replace(text, "@@STAMP@@", os.date("!%Y-%m-%dT%H:%M:%SZ", stamp_base + (thread_id or 0) * 3600 + counter))
-  end
-  if has_id then
-    local id = string.format("stay-%s-%d-%d", run, thread_id or 0, counter)
-    text = replace(text, "@@ID@@", id)
-    path = wrk.path .. "/" .. id
-  end
-  return wrk.format(method, path, headers, text)
+  local text = replace(body, "@@STAMP@@", os.date("!%Y-%m-%dT%H:%M:%SZ", stamp_base + (thread_id or 0) * 3600 + counter))
+  return wrk.format(method, nil, headers, text)
 end
 
 function done(summary, latency, requests)

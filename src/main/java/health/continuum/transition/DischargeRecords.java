@@ -158,12 +158,10 @@ public class DischargeRecords {
                         issue.getMitigation().stream().anyMatch(DetectedIssue.DetectedIssueMitigationComponent::hasAction),
                         issue.getImplicated().stream().map(DischargeRecords::reference).toList()))
                 .toList();
-        Set<String> activeMedications = Stream.concat(
-                        ids(MedicationStatement.class, byPatient(patient).add("status", new TokenParam(ACTIVE)))
-                                .stream(),
-                        ids(MedicationRequest.class, byPatient(patient).add("status", new TokenParam(ACTIVE)))
-                                .stream())
-                .collect(Collectors.toSet());
+        // The active medications only decide whether a high-severity DetectedIssue still matters; most patients have none.
+        Set<String> activeMedications = issues.stream().anyMatch(issue -> "high".equals(issue.severity()))
+                ? activeMedications(patient)
+                : Set.of();
         List<AppointmentSummary> appointments = search(Appointment.class, byPatient(patient)).stream()
                 .map(appointment -> new AppointmentSummary(reference(appointment),
                         status(appointment.getStatusElement()),
@@ -265,6 +263,13 @@ public class DischargeRecords {
     private static CodeableConcept concept(ContinuumCodes.ReadmissionRisk code) {
         return new CodeableConcept(new Coding(ContinuumCodes.READMISSION_RISK, code.code(), code.display()))
                 .setText(code.display());
+    }
+
+    private Set<String> activeMedications(String patient) {
+        return Stream.concat(
+                        ids(MedicationStatement.class, byPatient(patient).add("status", new TokenParam(ACTIVE))).stream(),
+                        ids(MedicationRequest.class, byPatient(patient).add("status", new TokenParam(ACTIVE))).stream())
+                .collect(Collectors.toSet());
     }
 
     /** Ends (else starts) of the patient's EMER encounters in the 6 months before admission, other than this one. */

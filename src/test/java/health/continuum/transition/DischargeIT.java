@@ -16,7 +16,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.DetectedIssue;
 import org.hl7.fhir.r4.model.Encounter;
+import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.OperationOutcome;
 import org.hl7.fhir.r4.model.Parameters;
@@ -97,6 +99,31 @@ class DischargeIT extends FhirServerIT {
     @Test
     void aMissingCarePlanFailsOnlyCarePlan() {
         assertOnlyFailing(EnumSet.complementOf(EnumSet.of(Evidence.CARE_PLAN)), "care-plan");
+    }
+
+    @Test
+    void anUnresolvedHighSeverityInteractionOfActiveMedicationsFailsOnlyMedicationReconciliation() {
+        Stay stay = stay(EnumSet.allOf(Evidence.class));
+        String maoi = create(CoordinationFixtures.medicationStatement(stay.patient(), "10734", "tranylcypromine"));
+        String opioid = create(CoordinationFixtures.medicationStatement(stay.patient(), "10689", "tramadol"));
+        Bundle interactions = search("/DetectedIssue?patient=" + stay.patient() + "&code=DRG");
+        assertThat(interactions.getEntry()).hasSize(1);
+        String issue = interactions.getEntryFirstRep().getResource().getIdElement().toUnqualifiedVersionless().getValue();
+
+        Parameters readiness = readiness(stay.encounter(), DISCHARGE);
+
+        assertOnlyFailing(readiness, "medication-reconciliation");
+        assertThat(checkDetail(readiness, "medication-reconciliation"))
+                .isEqualTo("Unresolved high-severity DetectedIssue implicating active medications: " + issue);
+
+        // Held medications are not active: their interaction no longer holds up the discharge, though it stays open.
+        hold(maoi, CoordinationFixtures.medicationStatement(stay.patient(), "10734", "tranylcypromine"));
+        hold(opioid, CoordinationFixtures.medicationStatement(stay.patient(), "10689", "tramadol"));
+        assertThat(checkStatuses(readiness(stay.encounter(), DISCHARGE)))
+                .containsEntry("medication-reconciliation", "pass");
+        assertThat(search("/DetectedIssue?patient=" + stay.patient() + "&code=DRG").getEntryFirstRep().getResource())
+                .extracting(resource -> ((DetectedIssue) resource).getStatus().toCode())
+                .isEqualTo("final");
     }
 
     @Test
@@ -292,8 +319,10 @@ class DischargeIT extends FhirServerIT {
     private void assertOnlyFailing(Set<Evidence> evidence, String failing) {
         Stay stay = stay(evidence);
 
-        Parameters readiness = readiness(stay.encounter(), DISCHARGE);
+        assertOnlyFailing(readiness(stay.encounter(), DISCHARGE), failing);
+    }
 
+    private static void assertOnlyFailing(Parameters readiness, String failing) {
         assertThat(value(readiness, "ready").primitiveValue()).isEqualTo("false");
         Map<String, String> statuses = checkStatuses(readiness);
         assertThat(statuses).containsEntry(failing, "fail");
@@ -405,6 +434,21 @@ class DischargeIT extends FhirServerIT {
 
     private static String focused(String task, String encounter) {
         return task.replace("\"for\":", "\"focus\":{\"reference\":\"" + encounter + "\"},\"for\":");
+    }
+
+    /** PUTs the stored medication as {@code statement} with status on-hold. */
+    private static void hold(String medication, String statement) {
+        fhir().body(statement.replace("\"status\":\"active\"",
+                        "\"id\":\"" + new IdType(medication).getIdPart() + "\",\"status\":\"on-hold\""))
+                .put("/" + medication).then().statusCode(200);
+    }
+
+    private static String checkDetail(Parameters readiness, String code) {
+        return readiness.getParameter().stream()
+                .filter(parameter -> parameter.getName().equals("check")
+                        && ((org.hl7.fhir.r4.model.Coding) part(parameter, "code")).getCode().equals(code))
+                .map(check -> part(check, "detail").primitiveValue())
+                .findFirst().orElseThrow();
     }
 
     private static Parameters readiness(String encounter, String dischargeDate) {
