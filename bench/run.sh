@@ -39,8 +39,10 @@ readonly RSS_SAMPLE_LIMIT=14400 # 2 h of 0.5 s samples: a bound for the ingest s
 # warn runs the same validation and stores the resource.
 readonly CHECKS_ON_PROPERTIES=(--continuum.conformance.validation-mode=warn)
 readonly RULES_OFF_PROPERTIES=(--continuum.medication.checks-enabled=false --continuum.discharge.policy=off)
-readonly WORKLOADS=(careplan-include task-worklist patient-everything careplan-create medstatement-create
-  medstatement-update encounter-discharge)
+# encounter-discharge runs before the creating workloads, which give the patient thousands of CarePlans and
+# MedicationStatements no real record has.
+readonly WORKLOADS=(careplan-include task-worklist patient-everything encounter-discharge careplan-create
+  medstatement-create medstatement-update)
 
 patients=10 seed=12345 cohort_option="" db_option=both duration=5 warmup=1 connections=4 smoke=no compare=all
 while [ $# -gt 0 ]; do
@@ -459,14 +461,14 @@ prepare_workloads() { # db checks
     [0]="$base/CarePlan?patient=$patient_id&_include=CarePlan:care-team"
     [1]="$base/Task?owner=$practitioner&status=requested,in-progress&_sort=due-date"
     [2]="$base/Patient/$patient_id/\$everything"
-    [3]="$base/CarePlan"
-    [4]="$base/MedicationStatement"
-    [5]="$base/MedicationStatement/$medication_statement_id"
-    [6]="$base/Encounter"
+    [3]="$base/Encounter"
+    [4]="$base/CarePlan"
+    [5]="$base/MedicationStatement"
+    [6]="$base/MedicationStatement/$medication_statement_id"
   )
-  workload_method=(GET GET GET POST POST PUT PUT)
-  workload_body=("" "" "" "$work/care-plan.json" "$work/medication-statement-create.json"
-    "$work/medication-statement-update.json" "$work/encounter-discharge.json")
+  workload_method=(GET GET GET PUT POST POST PUT)
+  workload_body=("" "" "" "$work/encounter-discharge.json" "$work/care-plan.json"
+    "$work/medication-statement-create.json" "$work/medication-statement-update.json")
 }
 
 medication_statement() { # status patient rxcui name dosage

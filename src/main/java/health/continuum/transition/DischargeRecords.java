@@ -3,6 +3,9 @@ package health.continuum.transition;
 import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
 import ca.uhn.fhir.jpa.searchparam.SearchParameterMap;
 import ca.uhn.fhir.model.api.TemporalPrecisionEnum;
+import ca.uhn.fhir.rest.api.Constants;
+import ca.uhn.fhir.rest.api.SortOrderEnum;
+import ca.uhn.fhir.rest.api.SortSpec;
 import ca.uhn.fhir.rest.api.server.RequestDetails;
 import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
 import ca.uhn.fhir.rest.param.DateParam;
@@ -138,8 +141,11 @@ public class DischargeRecords {
         List<CareTeam> careTeams = search(CareTeam.class, byPatient(patient).add("status", new TokenParam(ACTIVE)));
         Set<String> coordinators = members(careTeams, CASE_MANAGER);
         Set<String> primaryCare = members(careTeams, Participant.PRIMARY_CARE_PROVIDER);
-        List<CarePlanSummary> carePlans = ids(CarePlan.class,
-                byPatient(patient).add("status", new TokenParam(ACTIVE))).stream()
+        // One active plan passes the check and is what the Tasks are based on: the current one, the latest updated
+        SearchParameterMap activePlans = byPatient(patient).add("status", new TokenParam(ACTIVE));
+        activePlans.setSort(new SortSpec(Constants.PARAM_LASTUPDATED, SortOrderEnum.DESC));
+        activePlans.setLoadSynchronousUpTo(1);
+        List<CarePlanSummary> carePlans = ids(CarePlan.class, activePlans).stream()
                 .map(plan -> new CarePlanSummary(plan, ACTIVE))
                 .toList();
 
@@ -162,7 +168,10 @@ public class DischargeRecords {
         Set<String> activeMedications = issues.stream().anyMatch(issue -> "high".equals(issue.severity()))
                 ? activeMedications(patient)
                 : Set.of();
-        List<AppointmentSummary> appointments = search(Appointment.class, byPatient(patient)).stream()
+        Instant discharge = summary.end() != null ? summary.end() : evaluatedAt;
+        // Only a visit after the discharge can be the follow-up; past appointments pile up over the years
+        List<AppointmentSummary> appointments = search(Appointment.class, byPatient(patient)
+                .add("date", new DateParam(ParamPrefixEnum.GREATERTHAN_OR_EQUALS, Date.from(discharge)))).stream()
                 .map(appointment -> new AppointmentSummary(reference(appointment),
                         status(appointment.getStatusElement()),
                         appointment.hasStart() ? appointment.getStart().toInstant() : null,
@@ -186,7 +195,6 @@ public class DischargeRecords {
                                         reference(communication.getEncounter()))))
                 .toList();
 
-        Instant discharge = summary.end() != null ? summary.end() : evaluatedAt;
         Instant admission = summary.start() != null ? summary.start() : discharge;
         if (discharge.isBefore(admission)) {
             throw new UnprocessableEntityException("Discharge " + discharge + " is before admission " + admission);
@@ -205,7 +213,7 @@ public class DischargeRecords {
         DischargeContext context = new DischargeContext(summary, patient, evaluatedAt, lace, medicationLists, tasks,
                 issues, activeMedications, appointments, instructions, teams, carePlans);
         return new DischargeRecord(context, coordinators.stream().sorted().findFirst().orElse(null),
-                carePlans.stream().map(CarePlanSummary::reference).sorted().findFirst().orElse(null));
+                carePlans.stream().map(CarePlanSummary::reference).findFirst().orElse(null));
     }
 
     /** Creates the proposed Tasks, conformant to the Continuum Task profile, and returns their references. */
@@ -361,7 +369,9 @@ public class DischargeRecords {
     }
 
     private List<String> ids(Class<? extends IBaseResource> type, SearchParameterMap map) {
-        map.setLoadSynchronous(true);
+        if (map.getLoadSynchronousUpTo() == null) {
+            map.setLoadSynchronous(true);
+        }
         return daos.getResourceDao(type).searchForResourceIds(map, new SystemRequestDetails()).stream()
                 .map(IIdType::toUnqualifiedVersionless)
                 .map(IIdType::getValue)

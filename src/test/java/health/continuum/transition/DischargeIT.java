@@ -170,6 +170,22 @@ class DischargeIT extends FhirServerIT {
     }
 
     @Test
+    void theFollowUpTasksAreBasedOnTheCarePlanUpdatedLast() {
+        Stay stay = stay(EnumSet.of(Evidence.CARE_TEAM, Evidence.CARE_PLAN));
+        String team = search("/CareTeam?patient=" + stay.patient()).getEntryFirstRep().getResource()
+                .getIdElement().toUnqualifiedVersionless().getValue();
+        String current = create(CoordinationFixtures.carePlan(
+                stay.patient(), team, create(CoordinationFixtures.goal(stay.patient()))));
+
+        assertThat(checkDetail(readiness(stay.encounter(), DISCHARGE), "care-plan"))
+                .isEqualTo("Active care plan: " + current);
+        update(stay, "finished", "home").then().statusCode(200);
+
+        assertThat(followUpTasks(stay).values()).isNotEmpty().allSatisfy(task ->
+                assertThat(task.getBasedOnFirstRep().getReference()).isEqualTo(current));
+    }
+
+    @Test
     void theLaceScoreOfTheStayIsStoredAsAnObservation() {
         Stay stay = stay(EnumSet.allOf(Evidence.class));
 
