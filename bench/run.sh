@@ -11,7 +11,7 @@ usage: bench/run.sh [options]
   --cohort DIR      use this cohort (a Synthea output dir or its fhir/ dir) instead of generating one
   --db WHICH        h2, postgresql or both (default both)
   --duration S      measured seconds per workload (default 5)
-  --warmup S        unmeasured seconds before each workload (default 1; encounter-discharge: at least 30)
+  --warmup S        unmeasured seconds before each workload (default 1)
   --connections C   concurrent connections per workload (default 4)
   --compare WHAT    all: checks off turns validation, medication checks and discharge rules off (default);
                     rules: only medication checks and discharge rules, validation runs in both passes
@@ -31,7 +31,6 @@ readonly PG_HOST=127.0.0.1 PG_PORT=5432 PG_USER=postgres
 readonly STARTUP_TIMEOUT_S=600 # ~40 s on an idle 2-core machine; far longer when others share the cores
 readonly READINESS_TIMEOUT_S=120
 readonly BUNDLE_TIMEOUT_S=1800
-readonly DISCHARGE_MIN_WARMUP_S=30 # unmeasured seconds of encounter-discharge at least, outside --smoke
 readonly STOP_TIMEOUT_S=30
 readonly RSS_SAMPLE_LIMIT=14400 # 2 h of 0.5 s samples: a bound for the ingest sampler, never reached in practice
 # The one switch between the passes. "On" validates in warn mode: Synthea's CarePlans and CareTeams do not
@@ -519,7 +518,7 @@ run_workload() { # name seconds url method body output connections
 }
 
 run_workloads() { # db checks
-  local db=$1 checks=$2 i name output result workload_connections workload_warmup
+  local db=$1 checks=$2 i name output result workload_connections
   for i in "${!WORKLOADS[@]}"; do
     name=${WORKLOADS[$i]}
     # The two writes the issues set latency targets for run on 1 connection, so that p50 added is what the checks
@@ -527,15 +526,10 @@ run_workloads() { # db checks
     # MedicationStatement would measure the server's retries of version conflicts).
     workload_connections=$connections
     case "$name" in medstatement-update | encounter-discharge) workload_connections=1 ;; esac
-    workload_warmup=$warmup
-    # A discharge runs code no other workload warms, and JIT compiling it takes the first few hundred: measured
-    # cold, it reports the compiler rather than the rules (a smoke run only checks that the workload works).
-    [ "$name" = encounter-discharge ] && [ "$smoke" = no ] && [ "$warmup" -lt "$DISCHARGE_MIN_WARMUP_S" ] &&
-      workload_warmup=$DISCHARGE_MIN_WARMUP_S
     output="$run_dir/wrk-$db-$checks-$name.txt"
     refresh_statistics
     # A short unmeasured run first: ingest warmed the write path, not the search paths.
-    [ "$workload_warmup" -gt 0 ] && run_workload "$name" "$workload_warmup" "${workload_url[$i]}" "${workload_method[$i]}" "${workload_body[$i]}" "$output.warmup" "$workload_connections"
+    [ "$warmup" -gt 0 ] && run_workload "$name" "$warmup" "${workload_url[$i]}" "${workload_method[$i]}" "${workload_body[$i]}" "$output.warmup" "$workload_connections"
     run_workload "$name" "$duration" "${workload_url[$i]}" "${workload_method[$i]}" "${workload_body[$i]}" "$output" "$workload_connections"
     result=$(grep '^BENCH_RESULT ' "$output" | tail -1 | cut -d' ' -f2)
     [ -n "$result" ] || fail "wrk printed no result; see $output"
