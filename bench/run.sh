@@ -139,14 +139,15 @@ stop_sampler() {
   sampler_pid=""
 }
 
-psql_admin() { psql -h "$PG_HOST" -p "$PG_PORT" -U "$PG_USER" -d postgres -v ON_ERROR_STOP=1 -qAt -c "$1"; }
+psql_in() { psql -h "$PG_HOST" -p "$PG_PORT" -U "$PG_USER" -d "$1" -v ON_ERROR_STOP=1 -qAt -c "$2"; } # database sql
+psql_admin() { psql_in postgres "$1"; }
 
 # What autovacuum does on a production PostgreSQL: the planner's statistics follow the data. A database here may
 # run with autovacuum off (this machine's does), and a new database loaded in minutes is never analyzed before
 # its tables change tenfold: HAPI's searches then get plans that read every row of the patient's.
 refresh_statistics() {
   [ -n "$pg_database" ] || return 0
-  psql -h "$PG_HOST" -p "$PG_PORT" -U "$PG_USER" -d "$pg_database" -v ON_ERROR_STOP=1 -qAt -c ANALYZE >/dev/null ||
+  psql_in "$pg_database" ANALYZE >/dev/null ||
     fail "ANALYZE of $pg_database failed"
 }
 

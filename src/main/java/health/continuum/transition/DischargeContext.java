@@ -114,6 +114,10 @@ public record DischargeContext(
         public IssueSummary {
             implicated = List.copyOf(implicated);
         }
+
+        public boolean isHighSeverity() {
+            return "high".equals(severity);
+        }
     }
 
     /** An Appointment of the patient. */

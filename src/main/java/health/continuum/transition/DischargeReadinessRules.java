@@ -98,7 +98,7 @@ public final class DischargeReadinessRules {
                         completedTasks(context, TaskType.MEDICATION_RECONCILIATION))
                 .toList();
         List<String> unresolved = context.detectedIssues().stream()
-                .filter(issue -> "high".equals(issue.severity())
+                .filter(issue -> issue.isHighSeverity()
                         && !issue.mitigated()
                         && !isOneOf(issue.status(), RETRACTED_ISSUE)
                         && issue.implicated().stream().anyMatch(context.activeMedications()::contains))

@@ -165,7 +165,7 @@ public class DischargeRecords {
                         issue.getImplicated().stream().map(DischargeRecords::reference).toList()))
                 .toList();
         // The active medications only decide whether a high-severity DetectedIssue still matters; most patients have none.
-        Set<String> activeMedications = issues.stream().anyMatch(issue -> "high".equals(issue.severity()))
+        Set<String> activeMedications = issues.stream().anyMatch(IssueSummary::isHighSeverity)
                 ? activeMedications(patient)
                 : Set.of();
         Instant discharge = summary.end() != null ? summary.end() : evaluatedAt;
@@ -369,9 +369,7 @@ public class DischargeRecords {
     }
 
     private List<String> ids(Class<? extends IBaseResource> type, SearchParameterMap map) {
-        if (map.getLoadSynchronousUpTo() == null) {
-            map.setLoadSynchronous(true);
-        }
+        map.setLoadSynchronous(true);
         return daos.getResourceDao(type).searchForResourceIds(map, new SystemRequestDetails()).stream()
                 .map(IIdType::toUnqualifiedVersionless)
                 .map(IIdType::getValue)

@@ -106,9 +106,8 @@ class DischargeIT extends FhirServerIT {
         Stay stay = stay(EnumSet.allOf(Evidence.class));
         String maoi = create(CoordinationFixtures.medicationStatement(stay.patient(), "10734", "tranylcypromine"));
         String opioid = create(CoordinationFixtures.medicationStatement(stay.patient(), "10689", "tramadol"));
-        Bundle interactions = search("/DetectedIssue?patient=" + stay.patient() + "&code=DRG");
-        assertThat(interactions.getEntry()).hasSize(1);
-        String issue = interactions.getEntryFirstRep().getResource().getIdElement().toUnqualifiedVersionless().getValue();
+        assertThat(search("/DetectedIssue?patient=" + stay.patient() + "&code=DRG").getEntry()).hasSize(1);
+        String issue = firstFound("/DetectedIssue?patient=" + stay.patient() + "&code=DRG");
 
         Parameters readiness = readiness(stay.encounter(), DISCHARGE);
 
@@ -172,8 +171,7 @@ class DischargeIT extends FhirServerIT {
     @Test
     void theFollowUpTasksAreBasedOnTheCarePlanUpdatedLast() {
         Stay stay = stay(EnumSet.of(Evidence.CARE_TEAM, Evidence.CARE_PLAN));
-        String team = search("/CareTeam?patient=" + stay.patient()).getEntryFirstRep().getResource()
-                .getIdElement().toUnqualifiedVersionless().getValue();
+        String team = firstFound("/CareTeam?patient=" + stay.patient());
         String current = create(CoordinationFixtures.carePlan(
                 stay.patient(), team, create(CoordinationFixtures.goal(stay.patient()))));
 
@@ -461,8 +459,7 @@ class DischargeIT extends FhirServerIT {
 
     private static String checkDetail(Parameters readiness, String code) {
         return readiness.getParameter().stream()
-                .filter(parameter -> parameter.getName().equals("check")
-                        && ((org.hl7.fhir.r4.model.Coding) part(parameter, "code")).getCode().equals(code))
+                .filter(parameter -> parameter.getName().equals("check") && checkCode(parameter).equals(code))
                 .map(check -> part(check, "detail").primitiveValue())
                 .findFirst().orElseThrow();
     }
@@ -480,9 +477,11 @@ class DischargeIT extends FhirServerIT {
     private static Map<String, String> checkStatuses(Parameters readiness) {
         return readiness.getParameter().stream()
                 .filter(parameter -> parameter.getName().equals("check"))
-                .collect(Collectors.toMap(
-                        check -> ((org.hl7.fhir.r4.model.Coding) part(check, "code")).getCode(),
-                        check -> part(check, "status").primitiveValue()));
+                .collect(Collectors.toMap(DischargeIT::checkCode, check -> part(check, "status").primitiveValue()));
+    }
+
+    private static String checkCode(ParametersParameterComponent check) {
+        return ((org.hl7.fhir.r4.model.Coding) part(check, "code")).getCode();
     }
 
     private static org.hl7.fhir.r4.model.Type part(ParametersParameterComponent parameter, String name) {
@@ -510,6 +509,11 @@ class DischargeIT extends FhirServerIT {
     private static List<Observation> laceObservations(Stay stay) {
         return search("/Observation?encounter=" + stay.encounter() + "&code=" + READMISSION_RISK + "|lace")
                 .getEntry().stream().map(entry -> (Observation) entry.getResource()).toList();
+    }
+
+    /** The reference of the first resource a search finds. */
+    private static String firstFound(String query) {
+        return search(query).getEntryFirstRep().getResource().getIdElement().toUnqualifiedVersionless().getValue();
     }
 
     private static Bundle search(String query) {
