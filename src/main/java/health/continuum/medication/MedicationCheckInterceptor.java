@@ -74,7 +74,7 @@ public class MedicationCheckInterceptor implements ContinuumServerInterceptor {
             return;
         }
         if (medication.ended()) {
-            writeTransaction.withOneFlush(() -> closeOpenIssues(medication));
+            writeTransaction.withOneFlush(() -> closeOpenIssues(medication, transaction));
         } else if (medication.active()) {
             writeTransaction.withOneFlush(() -> compare(medication, resource, request, transaction));
         }
@@ -101,7 +101,7 @@ public class MedicationCheckInterceptor implements ContinuumServerInterceptor {
             if (medication.overrideReason() != null && finding.type() == FindingType.INTERACTION) {
                 DetectedIssues.addOverride(issue, medication.overrideReason(), medication.author());
             }
-            records.create(issue);
+            records.create(issue, transaction);
             recorded.add(finding.key());
         }
         findings.forEach(finding -> ResponseOutcomeIssues.add(request, DetectedIssues.outcomeIssue(finding, resourceType)));
@@ -122,10 +122,10 @@ public class MedicationCheckInterceptor implements ContinuumServerInterceptor {
         return List.copyOf(others.values());
     }
 
-    private void closeOpenIssues(FhirMedication stopped) {
+    private void closeOpenIssues(FhirMedication stopped, TransactionDetails transaction) {
         for (DetectedIssue issue : records.openIssuesImplicating(List.of(stopped.reference()))) {
             DetectedIssues.closeOut(issue, stopped);
-            records.update(issue);
+            records.update(issue, transaction);
         }
     }
 }

@@ -4,6 +4,7 @@ import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
 import ca.uhn.fhir.jpa.api.dao.IFhirResourceDao;
 import ca.uhn.fhir.jpa.searchparam.SearchParameterMap;
 import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
+import ca.uhn.fhir.rest.api.server.storage.TransactionDetails;
 import ca.uhn.fhir.rest.param.ReferenceOrListParam;
 import ca.uhn.fhir.rest.param.ReferenceParam;
 import ca.uhn.fhir.rest.param.TokenOrListParam;
@@ -152,12 +153,14 @@ public class MedicationRecords {
         return daos.getResourceDao(type).read(new IdType(reference), new SystemRequestDetails());
     }
 
-    public <T extends IBaseResource> IBaseResource create(T resource) {
-        return dao(resource).create(resource, new SystemRequestDetails()).getResource();
+    /** @param transactionDetails the enclosing write's: references it already resolved are not looked up again */
+    public <T extends IBaseResource> IBaseResource create(T resource, TransactionDetails transactionDetails) {
+        return dao(resource).create(resource, null, true, new SystemRequestDetails(), transactionDetails).getResource();
     }
 
-    public <T extends IBaseResource> void update(T resource) {
-        dao(resource).update(resource, new SystemRequestDetails());
+    /** @param transactionDetails the enclosing write's: references it already resolved are not looked up again */
+    public <T extends IBaseResource> void update(T resource, TransactionDetails transactionDetails) {
+        dao(resource).update(resource, null, true, false, new SystemRequestDetails(), transactionDetails);
     }
 
     @SuppressWarnings("unchecked")

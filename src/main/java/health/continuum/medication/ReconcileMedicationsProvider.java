@@ -4,6 +4,7 @@ import ca.uhn.fhir.jpa.searchparam.SearchParameterMap;
 import ca.uhn.fhir.rest.annotation.IdParam;
 import ca.uhn.fhir.rest.annotation.Operation;
 import ca.uhn.fhir.rest.annotation.OperationParam;
+import ca.uhn.fhir.rest.api.server.storage.TransactionDetails;
 import ca.uhn.fhir.rest.param.ReferenceParam;
 import ca.uhn.fhir.rest.param.TokenParam;
 import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
@@ -70,9 +71,10 @@ public class ReconcileMedicationsProvider implements ContinuumOperationProvider 
         ListResource list = medicationList(patient, encounter, items);
         boolean persist = persistParam != null && persistParam.booleanValue();
         if (persist) {
-            list = (ListResource) records.create(list);
+            TransactionDetails writes = new TransactionDetails();
+            list = (ListResource) records.create(list, writes);
             if (encounter != null) {
-                completeReconciliationTasks(encounter);
+                completeReconciliationTasks(encounter, writes);
             }
         }
         Bundle result = new Bundle().setType(Bundle.BundleType.COLLECTION);
@@ -132,7 +134,7 @@ public class ReconcileMedicationsProvider implements ContinuumOperationProvider 
         return text;
     }
 
-    private void completeReconciliationTasks(String encounter) {
+    private void completeReconciliationTasks(String encounter, TransactionDetails writes) {
         SearchParameterMap openTasks = SearchParameterMap.newSynchronous(
                         "code", new TokenParam(ContinuumCodes.TASK_TYPE, TaskType.MEDICATION_RECONCILIATION.code()))
                 .add("focus", new ReferenceParam(encounter));
@@ -141,7 +143,7 @@ public class ReconcileMedicationsProvider implements ContinuumOperationProvider 
             if (!FINISHED_TASK_STATUSES.contains(task.getStatus())) {
                 task.setStatus(Task.TaskStatus.COMPLETED);
                 task.setLastModified(new Date());
-                records.update(task);
+                records.update(task, writes);
             }
         }
     }

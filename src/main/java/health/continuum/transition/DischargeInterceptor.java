@@ -4,6 +4,7 @@ import ca.uhn.fhir.interceptor.api.Hook;
 import ca.uhn.fhir.interceptor.api.Interceptor;
 import ca.uhn.fhir.interceptor.api.Pointcut;
 import ca.uhn.fhir.rest.api.server.RequestDetails;
+import ca.uhn.fhir.rest.api.server.storage.TransactionDetails;
 import ca.uhn.fhir.rest.server.exceptions.UnprocessableEntityException;
 import health.continuum.server.ContinuumServerInterceptor;
 import health.continuum.server.ResponseOutcomeIssues;
@@ -46,22 +47,23 @@ public class DischargeInterceptor implements ContinuumServerInterceptor {
     }
 
     @Hook(Pointcut.STORAGE_PRECOMMIT_RESOURCE_CREATED)
-    public void created(IBaseResource resource, RequestDetails request) {
+    public void created(IBaseResource resource, RequestDetails request, TransactionDetails transactionDetails) {
         if (resource instanceof Encounter encounter && isFinished(encounter)) {
-            discharged(encounter, request);
+            discharged(encounter, request, transactionDetails);
         }
     }
 
     @Hook(Pointcut.STORAGE_PRECOMMIT_RESOURCE_UPDATED)
-    public void updated(IBaseResource previous, IBaseResource updated, RequestDetails request) {
+    public void updated(IBaseResource previous, IBaseResource updated, RequestDetails request,
+                        TransactionDetails transactionDetails) {
         if (updated instanceof Encounter encounter
                 && isFinished(encounter)
                 && !(previous instanceof Encounter before && isFinished(before))) {
-            discharged(encounter, request);
+            discharged(encounter, request, transactionDetails);
         }
     }
 
-    private void discharged(Encounter encounter, RequestDetails request) {
+    private void discharged(Encounter encounter, RequestDetails request, TransactionDetails transactionDetails) {
         if (policy == DischargePolicy.OFF) {
             return;
         }
@@ -69,19 +71,20 @@ public class DischargeInterceptor implements ContinuumServerInterceptor {
         if (!eligibility.isEligible(summary) || DischargeRecords.patientOf(encounter).isEmpty()) {
             return;
         }
-        transaction.withOneFlush(() -> judge(encounter, summary, request));
+        transaction.withOneFlush(() -> judge(encounter, summary, request, transactionDetails));
     }
 
-    private void judge(Encounter encounter, EncounterSummary summary, RequestDetails request) {
+    private void judge(Encounter encounter, EncounterSummary summary, RequestDetails request,
+                       TransactionDetails transactionDetails) {
         DischargeRecord record = records.gather(encounter, Instant.now());
         ReadinessReport report = rules.evaluate(record.context());
         if (policy == DischargePolicy.BLOCK && !report.ready()) {
             throw rejection(report);
         }
-        records.saveLace(record.context(), request);
+        records.saveLace(record.context(), request, transactionDetails);
         if (policy == DischargePolicy.ASSIST) {
             List<String> created = records.createTasks(
-                    record, FollowUpTasks.missing(record.context(), report), request);
+                    record, FollowUpTasks.missing(record.context(), report), request, transactionDetails);
             failures(report).forEach(failure -> ResponseOutcomeIssues.add(request,
                     issue(IssueSeverity.WARNING, failure)));
             created.forEach(task -> ResponseOutcomeIssues.add(request, issue(IssueSeverity.INFORMATION,

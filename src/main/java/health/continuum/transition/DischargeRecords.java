@@ -8,6 +8,7 @@ import ca.uhn.fhir.rest.api.SortOrderEnum;
 import ca.uhn.fhir.rest.api.SortSpec;
 import ca.uhn.fhir.rest.api.server.RequestDetails;
 import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
+import ca.uhn.fhir.rest.api.server.storage.TransactionDetails;
 import ca.uhn.fhir.rest.param.DateParam;
 import ca.uhn.fhir.rest.param.DateRangeParam;
 import ca.uhn.fhir.rest.param.ParamPrefixEnum;
@@ -216,8 +217,14 @@ public class DischargeRecords {
                 carePlans.stream().map(CarePlanSummary::reference).findFirst().orElse(null));
     }
 
-    /** Creates the proposed Tasks, conformant to the Continuum Task profile, and returns their references. */
-    public List<String> createTasks(DischargeRecord record, List<Proposal> proposals, RequestDetails request) {
+    /**
+     * Creates the proposed Tasks, conformant to the Continuum Task profile, and returns their references.
+     *
+     * @param transactionDetails the discharging write's: its references (patient, stay, coordinator, care plan) are
+     *     resolved once for all Tasks, not looked up again by each
+     */
+    public List<String> createTasks(DischargeRecord record, List<Proposal> proposals, RequestDetails request,
+                                    TransactionDetails transactionDetails) {
         return proposals.stream().map(proposal -> {
             Task task = ServerAuthored.mark(new Task());
             task.setStatus(Task.TaskStatus.REQUESTED);
@@ -234,12 +241,13 @@ public class DischargeRecords {
                 task.addBasedOn(new Reference(record.carePlan()));
             }
             task.getRestriction().getPeriod().setEndElement(new DateTimeType(proposal.due().toString()));
-            return daos.getResourceDao(Task.class).create(task, request).getId().toUnqualifiedVersionless().getValue();
+            return daos.getResourceDao(Task.class).create(task, null, true, request, transactionDetails)
+                    .getId().toUnqualifiedVersionless().getValue();
         }).toList();
     }
 
     /** Stores the LACE score of the stay as one Observation per encounter, updated when the discharge repeats. */
-    public String saveLace(DischargeContext context, RequestDetails request) {
+    public String saveLace(DischargeContext context, RequestDetails request, TransactionDetails transactionDetails) {
         LaceResult lace = context.lace();
         Observation observation = ServerAuthored.mark(new Observation());
         observation.setStatus(Observation.ObservationStatus.FINAL);
@@ -254,7 +262,8 @@ public class DischargeRecords {
         component(observation, ContinuumCodes.ReadmissionRisk.LACE_COMORBIDITY, lace.comorbidity());
         component(observation, ContinuumCodes.ReadmissionRisk.LACE_EMERGENCY_VISITS, lace.emergencyVisits());
         observation.setId(laceId(context.encounter().reference()));
-        return daos.getResourceDao(Observation.class).update(observation, request)
+        return daos.getResourceDao(Observation.class)
+                .update(observation, null, true, false, request, transactionDetails)
                 .getId().toUnqualifiedVersionless().getValue();
     }
 

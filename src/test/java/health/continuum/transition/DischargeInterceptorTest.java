@@ -39,10 +39,10 @@ class DischargeInterceptorTest {
         discharge.appointments.clear();
         DischargeRecord record = given(discharge);
 
-        interceptor(DischargePolicy.ASSIST).updated(inProgress, finished, null);
+        interceptor(DischargePolicy.ASSIST).updated(inProgress, finished, null, null);
 
         ArgumentCaptor<List<Proposal>> proposals = ArgumentCaptor.captor();
-        verify(records).createTasks(eq(record), proposals.capture(), eq(null));
+        verify(records).createTasks(eq(record), proposals.capture(), eq(null), eq(null));
         assertThat(proposals.getValue()).singleElement().satisfies(proposal -> {
             assertThat(proposal.type()).isEqualTo(ContinuumCodes.TaskType.FOLLOW_UP_APPOINTMENT);
             assertThat(proposal.due()).isEqualTo(LocalDate.parse("2025-03-14"));
@@ -53,8 +53,8 @@ class DischargeInterceptorTest {
     void onlyAChangeToFinishedIsADischarge() {
         given(new ReadyDischarge());
 
-        interceptor(DischargePolicy.BLOCK).updated(finished, finished, null);
-        interceptor(DischargePolicy.BLOCK).updated(inProgress, inProgress, null);
+        interceptor(DischargePolicy.BLOCK).updated(finished, finished, null, null);
+        interceptor(DischargePolicy.BLOCK).updated(inProgress, inProgress, null, null);
 
         verify(records, never()).gather(any(), any());
     }
@@ -64,7 +64,7 @@ class DischargeInterceptorTest {
         when(records.summarize(any())).thenReturn(new ReadyDischarge()
                 .encounter("IMP", "finished", ReadyDischarge.DISCHARGE, "snf", null).build().encounter());
 
-        interceptor(DischargePolicy.BLOCK).created(finished, new SystemRequestDetails());
+        interceptor(DischargePolicy.BLOCK).created(finished, new SystemRequestDetails(), null);
 
         verify(records, never()).gather(any(), any());
     }
