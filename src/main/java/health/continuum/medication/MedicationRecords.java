@@ -2,6 +2,7 @@ package health.continuum.medication;
 
 import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
 import ca.uhn.fhir.jpa.api.dao.IFhirResourceDao;
+import ca.uhn.fhir.jpa.model.dao.JpaPid;
 import ca.uhn.fhir.jpa.searchparam.SearchParameterMap;
 import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
 import ca.uhn.fhir.rest.api.server.storage.TransactionDetails;
@@ -10,6 +11,8 @@ import ca.uhn.fhir.rest.param.ReferenceParam;
 import ca.uhn.fhir.rest.param.TokenOrListParam;
 import ca.uhn.fhir.rest.param.TokenParam;
 import health.continuum.canonical.Canonical;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -46,6 +49,9 @@ public class MedicationRecords {
     private final DaoRegistry daos;
     private final CommittedMedications committed;
 
+    @PersistenceContext
+    private EntityManager entityManager;
+
     public MedicationRecords(DaoRegistry daos, CommittedMedications committed) {
         this.daos = daos;
         this.committed = committed;
@@ -75,10 +81,10 @@ public class MedicationRecords {
     private List<FhirMedication> current(Class<? extends IBaseResource> type, SearchParameterMap parameters,
                                          String except, Map<String, FhirMedication> readInThisTransaction) {
         parameters.setLoadSynchronousUpTo(MAX_RESULTS);
-        List<String> versions = daos.getResourceDao(type).searchForResourceIds(parameters, new SystemRequestDetails())
-                .stream()
-                .filter(id -> !id.toUnqualifiedVersionless().getValue().equals(except))
-                .map(id -> id.toUnqualified().getValue())
+        String resourceType = daos.getFhirContext().getResourceType(type);
+        List<JpaPid> found = daos.getResourceDao(type).searchForIds(parameters, new SystemRequestDetails());
+        List<String> versions = versionedIds(resourceType, found).stream()
+                .filter(id -> !new IdType(id).toUnqualifiedVersionless().getValue().equals(except))
                 .toList();
         Map<String, FhirMedication> byVersion = new HashMap<>();
         for (String version : versions) {
@@ -99,6 +105,27 @@ public class MedicationRecords {
             committed.addOnCommit(read);
         }
         return versions.stream().map(byVersion::get).filter(Objects::nonNull).toList();
+    }
+
+    /**
+     * The current versioned ids (Type/id/_history/n) of stored resources, in the order given, with one query on
+     * HAPI's documented HFJ_RESOURCE table. HAPI's own id lookup loads and attaches a whole entity per resource,
+     * which doubled the cost of a medication check's searches.
+     */
+    private List<String> versionedIds(String resourceType, List<JpaPid> pids) {
+        if (pids.isEmpty()) {
+            return List.of();
+        }
+        List<Long> ids = pids.stream().map(JpaPid::getId).toList();
+        Map<Long, String> byPid = new HashMap<>();
+        for (Object row : entityManager.createNativeQuery(
+                        "SELECT RES_ID, FHIR_ID, RES_VER FROM HFJ_RESOURCE WHERE RES_ID IN (:ids)")
+                .setParameter("ids", ids).getResultList()) {
+            Object[] columns = (Object[]) row;
+            byPid.put(((Number) columns[0]).longValue(),
+                    new IdType(resourceType, (String) columns[1], String.valueOf(columns[2])).getValue());
+        }
+        return ids.stream().map(byPid::get).filter(Objects::nonNull).toList();
     }
 
     public List<FhirMedication> activeStatements(String patient) {
