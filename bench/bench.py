@@ -170,7 +170,8 @@ def report(run_dir, results_md):
                 return row
         return None
 
-    kind = "smoke run" if meta.get("smoke") == "yes" else "full run"
+    kind = ("smoke run" if meta.get("smoke") == "yes"
+            else "run of some workloads" if "--workloads" in meta.get("options", "") else "full run")
     lines = [
         f"## {meta['date']} — {kind}",
         "",

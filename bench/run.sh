@@ -620,7 +620,7 @@ chart="$run_dir/workloads.png"
 java -Djava.awt.headless=true "$BENCH_DIR/Chart.java" "$run_dir/workloads.csv" "$chart" \
   "Continuum workloads, checks on vs off, --compare $compare ($run_date)" >"$run_dir/chart.log" 2>&1 ||
   fail "chart failed; see $run_dir/chart.log"
-# Only full runs represent the server; a smoke run's chart stays under bench/out.
-[ "$smoke" = no ] && cp "$chart" "$BENCH_DIR/results-latest.png"
+# Only full runs represent the server; the chart of a smoke run or of some workloads stays under bench/out.
+if [ "$smoke" = no ] && [ -z "$workloads_option" ]; then cp "$chart" "$BENCH_DIR/results-latest.png"; fi
 cat "$run_dir/summary.md"
 log "done in $((elapsed_s / 60)) min $((elapsed_s % 60)) s; raw results in ${run_dir#"$REPO_DIR"/}, chart $chart"
