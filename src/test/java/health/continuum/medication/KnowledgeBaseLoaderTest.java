@@ -26,8 +26,8 @@ class KnowledgeBaseLoaderTest {
     void loadsTheBuiltInFiles() {
         assertThat(KNOWLEDGE_BASE.ingredients()).hasSize(103);
         assertThat(KNOWLEDGE_BASE.interactionRules()).extracting(InteractionRule::id).containsExactly(
-                "ONC-03", "ONC-04", "ONC-06", "ONC-08", "ONC-11", "ONC-16", "ONC-20", "ONC-22", "ONC-23", "ONC-25",
-                "ONC-27", "ONC-28", "ONC-30", "ONC-31");
+                "ONC-03", "ONC-04", "ONC-06", "ONC-08", "ONC-11", "ONC-16", "ONC-20", "ONC-21", "ONC-22", "ONC-23",
+                "ONC-25", "ONC-27", "ONC-28", "ONC-30", "ONC-31");
         assertThat(KNOWLEDGE_BASE.interactionRules()).allSatisfy(rule -> {
             assertThat(rule.severity()).isEqualTo(Severity.HIGH);
             assertThat(rule.source()).isEqualTo("Phansalkar et al., JAMIA 2012;19(5):735-743, Table 2 #"

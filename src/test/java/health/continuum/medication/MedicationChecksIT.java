@@ -67,7 +67,9 @@ class MedicationChecksIT extends FhirServerIT {
         "ONC-28, 57258, tizanidine, 2551, ciprofloxacin",
         "ONC-28, 2551, ciprofloxacin, 57258, tizanidine",
         "ONC-16, 10689, tramadol, 10734, tranylcypromine",
-        "ONC-16, 10734, tranylcypromine, 10689, tramadol"
+        "ONC-16, 10734, tranylcypromine, 10689, tramadol",
+        "ONC-21, 9947, sotalol, 5093, haloperidol",
+        "ONC-21, 5093, haloperidol, 9947, sotalol"
     })
     void anOncHighPriorityInteractionIsRecordedWhicheverDrugIsWrittenSecond(
             String rule, String firstRxcui, String firstName, String secondRxcui, String secondName) {
