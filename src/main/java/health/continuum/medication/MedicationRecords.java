@@ -84,7 +84,8 @@ public class MedicationRecords {
         String resourceType = daos.getFhirContext().getResourceType(type);
         List<JpaPid> found = daos.getResourceDao(type).searchForIds(parameters, new SystemRequestDetails());
         List<String> versions = versionedIds(resourceType, found).stream()
-                .filter(id -> !new IdType(id).toUnqualifiedVersionless().getValue().equals(except))
+                .filter(id -> !id.toVersionless().getValue().equals(except))
+                .map(IdType::getValue)
                 .toList();
         Map<String, FhirMedication> byVersion = new HashMap<>();
         for (String version : versions) {
@@ -112,18 +113,18 @@ public class MedicationRecords {
      * HAPI's documented HFJ_RESOURCE table. HAPI's own id lookup loads and attaches a whole entity per resource,
      * which was half the time of a medication check's searches (JFR).
      */
-    private List<String> versionedIds(String resourceType, List<JpaPid> pids) {
+    private List<IdType> versionedIds(String resourceType, List<JpaPid> pids) {
         if (pids.isEmpty()) {
             return List.of();
         }
         List<Long> ids = pids.stream().map(JpaPid::getId).toList();
-        Map<Long, String> byPid = new HashMap<>();
+        Map<Long, IdType> byPid = new HashMap<>();
         for (Object row : entityManager.createNativeQuery(
                         "SELECT RES_ID, FHIR_ID, RES_VER FROM HFJ_RESOURCE WHERE RES_ID IN (:ids)")
                 .setParameter("ids", ids).getResultList()) {
             Object[] columns = (Object[]) row;
             byPid.put(((Number) columns[0]).longValue(),
-                    new IdType(resourceType, (String) columns[1], String.valueOf(columns[2])).getValue());
+                    new IdType(resourceType, (String) columns[1], String.valueOf(columns[2])));
         }
         return ids.stream().map(byPid::get).filter(Objects::nonNull).toList();
     }

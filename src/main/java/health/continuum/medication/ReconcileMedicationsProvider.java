@@ -27,6 +27,8 @@ import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Task;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * {@code Patient/[id]/$reconcile-medications}: compares the patient's current MedicationStatements (the prior list,
@@ -48,10 +50,13 @@ public class ReconcileMedicationsProvider implements ContinuumOperationProvider 
 
     private final MedicationRecords records;
     private final MedicationKnowledgeBase knowledgeBase;
+    private final TransactionTemplate oneTransaction;
 
-    public ReconcileMedicationsProvider(MedicationRecords records, MedicationKnowledgeBase knowledgeBase) {
+    public ReconcileMedicationsProvider(MedicationRecords records, MedicationKnowledgeBase knowledgeBase,
+                                        PlatformTransactionManager transactionManager) {
         this.records = records;
         this.knowledgeBase = knowledgeBase;
+        this.oneTransaction = new TransactionTemplate(transactionManager);
     }
 
     @Operation(name = "$reconcile-medications", idempotent = true, type = Patient.class)
@@ -71,11 +76,7 @@ public class ReconcileMedicationsProvider implements ContinuumOperationProvider 
         ListResource list = medicationList(patient, encounter, items);
         boolean persist = persistParam != null && persistParam.booleanValue();
         if (persist) {
-            TransactionDetails writes = new TransactionDetails();
-            list = (ListResource) records.create(list, writes);
-            if (encounter != null) {
-                completeReconciliationTasks(encounter, writes);
-            }
+            list = persist(list, encounter);
         }
         Bundle result = new Bundle().setType(Bundle.BundleType.COLLECTION);
         result.setTimestamp(new Date());
@@ -132,6 +133,18 @@ public class ReconcileMedicationsProvider implements ContinuumOperationProvider 
             text += " from " + item.priorReference();
         }
         return text;
+    }
+
+    /** Stores the List and completes the encounter's reconciliation Tasks in one database transaction: all or none. */
+    private ListResource persist(ListResource list, String encounter) {
+        return oneTransaction.execute(status -> {
+            TransactionDetails writes = new TransactionDetails();
+            ListResource stored = (ListResource) records.create(list, writes);
+            if (encounter != null) {
+                completeReconciliationTasks(encounter, writes);
+            }
+            return stored;
+        });
     }
 
     private void completeReconciliationTasks(String encounter, TransactionDetails writes) {
