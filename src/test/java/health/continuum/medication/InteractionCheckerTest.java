@@ -104,6 +104,19 @@ class InteractionCheckerTest {
                 });
     }
 
+    @Test
+    void aSiteExtendsTheQtGroupWithAGroupsFile(@TempDir Path directory) {
+        Path groups = write(directory, "groups.csv", "group,rxcui,ingredient,source",
+                "onc21-qt-prolonging," + rxcui("levofloxacin") + ",levofloxacin,test fixture");
+        InteractionChecker extended = new InteractionChecker(
+                MedicationKnowledgeBase.loader().extend(KnowledgeBaseFile.GROUPS, groups).load());
+
+        assertThat(checker.check(coded(WRITTEN, "levofloxacin"), List.of(coded(ACTIVE, "sotalol")))).isEmpty();
+        assertThat(extended.check(coded(WRITTEN, "levofloxacin"), List.of(coded(ACTIVE, "sotalol"))))
+                .singleElement().satisfies(finding -> assertThat(finding.detail())
+                        .isEqualTo("levofloxacin + sotalol: two QT-prolonging agents (ONC-21)"));
+    }
+
     @ParameterizedTest(name = "{0} + {1}")
     @CsvSource({
             "lisinopril, metformin",
