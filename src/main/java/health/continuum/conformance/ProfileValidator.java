@@ -42,7 +42,8 @@ public final class ProfileValidator {
     private final FhirValidator validator;
 
     public ProfileValidator(FhirContext fhirContext, ConformancePackage conformancePackage) {
-        DefaultProfileValidationSupport coreDefinitions = new DefaultProfileValidationSupport(fhirContext);
+        IValidationSupport coreDefinitions =
+                new BaseDefinitionsListed(fhirContext, new DefaultProfileValidationSupport(fhirContext));
         PrePopulatedValidationSupport packageDefinitions = new PrePopulatedValidationSupport(fhirContext);
         withSnapshots(fhirContext, coreDefinitions, conformancePackage.structureDefinitions())
                 .forEach(packageDefinitions::addStructureDefinition);

@@ -34,6 +34,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.hl7.fhir.common.hapi.validation.support.SnapshotGeneratingValidationSupport;
 import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.hl7.fhir.r4.model.Address;
 import org.hl7.fhir.r4.model.BooleanType;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.CodeType;
@@ -44,6 +45,8 @@ import org.hl7.fhir.r4.model.ElementDefinition.ElementDefinitionConstraintCompon
 import org.hl7.fhir.r4.model.Encounter;
 import org.hl7.fhir.r4.model.MedicationRequest;
 import org.hl7.fhir.r4.model.MetadataResource;
+import org.hl7.fhir.r4.model.Observation;
+import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.StringType;
 import org.hl7.fhir.r4.model.StructureDefinition;
@@ -313,6 +316,33 @@ class ProfileValidationTest {
             assertThat(message.getSeverity()).isEqualTo(ResultSeverityEnum.WARNING);
             assertThat(message.getMessage()).contains("http://www.nlm.nih.gov/research/umls/rxnorm#4603");
         });
+    }
+
+    /** The validator lists only the base definitions (BaseDefinitionsListed); core extensions are fetched by URL. */
+    @Test
+    void aCoreExtensionIsStillCheckedAgainstItsDefinition() {
+        String birthPlace = "http://hl7.org/fhir/StructureDefinition/patient-birthPlace";
+        Patient asText = new Patient();
+        asText.addExtension(birthPlace, new StringType("Lyon"));
+        Patient asAddress = new Patient();
+        asAddress.addExtension(birthPlace, new Address().setCity("Lyon"));
+
+        assertThat(errors(VALIDATOR.validate(asText))).extracting(SingleValidationMessage::getMessage)
+                .anySatisfy(message -> assertThat(message).contains("string").contains("Address"));
+        assertThat(errors(VALIDATOR.validate(asAddress))).extracting(SingleValidationMessage::getMessage)
+                .noneSatisfy(message -> assertThat(message).contains("Address"));
+    }
+
+    @Test
+    void aCoreProfileAResourceClaimsIsStillApplied() {
+        Observation heartRate = new Observation();
+        heartRate.getMeta().addProfile("http://hl7.org/fhir/StructureDefinition/vitalsigns");
+        heartRate.setStatus(Observation.ObservationStatus.FINAL);
+        heartRate.getCode().addCoding().setSystem("http://loinc.org").setCode("8867-4");
+        heartRate.setSubject(new Reference("Patient/1"));
+
+        assertThat(errors(VALIDATOR.validate(heartRate))).extracting(SingleValidationMessage::getMessage)
+                .anySatisfy(message -> assertThat(message).contains("vitalsigns"));
     }
 
     @Test
