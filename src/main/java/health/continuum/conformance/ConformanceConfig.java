@@ -1,6 +1,10 @@
 package health.continuum.conformance;
 
 import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.context.support.IValidationSupport;
+import ca.uhn.fhir.jpa.config.JpaConfig;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -19,7 +23,15 @@ public class ConformanceConfig {
     }
 
     @Bean
-    public ProfileValidator profileValidator(FhirContext fhirContext, ConformancePackage conformancePackage) {
-        return new ProfileValidator(fhirContext, conformancePackage);
+    public ProfileValidator profileValidator(
+            FhirContext fhirContext,
+            @Qualifier(JpaConfig.DEFAULT_PROFILE_VALIDATION_SUPPORT) IValidationSupport coreDefinitions,
+            ConformancePackage conformancePackage) {
+        return new ProfileValidator(fhirContext, coreDefinitions, conformancePackage);
+    }
+
+    @Bean
+    static BeanPostProcessor coreDefinitionsForHapi() {
+        return new CoreDefinitionsForHapi();
     }
 }

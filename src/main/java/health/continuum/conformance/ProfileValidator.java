@@ -1,7 +1,6 @@
 package health.continuum.conformance;
 
 import ca.uhn.fhir.context.FhirContext;
-import ca.uhn.fhir.context.support.DefaultProfileValidationSupport;
 import ca.uhn.fhir.context.support.IValidationSupport;
 import ca.uhn.fhir.context.support.ValidationSupportContext;
 import ca.uhn.fhir.validation.FhirValidator;
@@ -41,9 +40,8 @@ public final class ProfileValidator {
     private final ValidationSupportChain validationSupport;
     private final FhirValidator validator;
 
-    public ProfileValidator(FhirContext fhirContext, ConformancePackage conformancePackage) {
-        IValidationSupport coreDefinitions =
-                new BaseDefinitionsListed(fhirContext, new DefaultProfileValidationSupport(fhirContext));
+    public ProfileValidator(
+            FhirContext fhirContext, IValidationSupport coreDefinitions, ConformancePackage conformancePackage) {
         PrePopulatedValidationSupport packageDefinitions = new PrePopulatedValidationSupport(fhirContext);
         withSnapshots(fhirContext, coreDefinitions, conformancePackage.structureDefinitions())
                 .forEach(packageDefinitions::addStructureDefinition);

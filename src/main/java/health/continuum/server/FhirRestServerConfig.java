@@ -1,5 +1,6 @@
 package health.continuum.server;
 
+import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.context.support.IValidationSupport;
 import ca.uhn.fhir.jpa.api.config.JpaStorageSettings;
 import ca.uhn.fhir.jpa.api.dao.IFhirSystemDao;
@@ -17,6 +18,7 @@ import ca.uhn.fhir.rest.server.interceptor.ResponseHighlighterInterceptor;
 import ca.uhn.fhir.rest.server.provider.ResourceProviderFactory;
 import ca.uhn.fhir.rest.server.util.ISearchParamRegistry;
 import java.util.List;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.info.BuildProperties;
 import org.springframework.boot.web.servlet.ServletRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -28,8 +30,31 @@ public class FhirRestServerConfig {
 
     public static final String SOFTWARE_NAME = "Continuum";
 
+    /**
+     * The servlet itself holds nothing yet: Spring Boot creates every Servlet bean while it creates the web server,
+     * before it freezes the bean definitions and caches its lookups of beans by type. Creating HAPI's JPA layer then,
+     * with the thousands of autowired fields of its ~150 DAOs each scanning every bean definition, took about 4 s
+     * more of a 30 s start-up on 2 cores. Tomcat initialises the servlet after all singletons exist, and
+     * {@link #fhirEndpoint} configures it then, as HAPI's {@link RestfulServer#initialize()} allows.
+     */
     @Bean
-    public RestfulServer restfulServer(
+    public RestfulServer restfulServer(FhirContext fhirContext, ObjectProvider<FhirEndpoint> fhirEndpoint) {
+        return new RestfulServer(fhirContext) {
+            @Override
+            protected void initialize() {
+                fhirEndpoint.getObject().configure(this);
+            }
+        };
+    }
+
+    /** What the FHIR servlet serves: providers, paging, interceptors, and how it describes itself. */
+    @FunctionalInterface
+    public interface FhirEndpoint {
+        void configure(RestfulServer server);
+    }
+
+    @Bean
+    public FhirEndpoint fhirEndpoint(
             IFhirSystemDao<?, ?> systemDao,
             ResourceProviderFactory resourceProviders,
             IJpaSystemProvider systemProvider,
@@ -42,29 +67,29 @@ public class FhirRestServerConfig {
             BuildProperties build,
             List<ContinuumServerInterceptor> interceptors,
             List<ContinuumOperationProvider> operationProviders) {
-        RestfulServer server = new RestfulServer(systemDao.getContext());
-        server.getFhirContext().setNarrativeGenerator(new NullNarrativeGenerator());
-        server.registerProviders(resourceProviders.createProviders());
-        server.registerProvider(systemProvider);
-        server.registerProvider(valueSetOperations);
-        operationProviders.forEach(server::registerProvider);
-        server.setServerConformanceProvider(new JpaCapabilityStatementProvider(
-                server, systemDao, storageSettings, searchParamRegistry, validationSupport));
-        server.setServerName(SOFTWARE_NAME);
-        server.setServerVersion(build.getVersion());
-        server.setImplementationDescription("Continuum FHIR R4 server for care coordination");
-        server.setDefaultResponseEncoding(EncodingEnum.JSON);
-        pagingProvider.setDefaultPageSize(properties.defaultPageSize());
-        pagingProvider.setMaximumPageSize(properties.maxPageSize());
-        server.setPagingProvider(pagingProvider);
-        server.setServerAddressStrategy(
-                properties.publicBaseUrl() == null || properties.publicBaseUrl().isBlank()
-                        ? new IncomingRequestAddressStrategy()
-                        : new HardcodedServerAddressStrategy(properties.publicBaseUrl()));
-        server.registerInterceptor(new OpenApiInterceptor());
-        server.registerInterceptor(new ResponseHighlighterInterceptor());
-        interceptors.forEach(server::registerInterceptor);
-        return server;
+        return server -> {
+            server.getFhirContext().setNarrativeGenerator(new NullNarrativeGenerator());
+            server.registerProviders(resourceProviders.createProviders());
+            server.registerProvider(systemProvider);
+            server.registerProvider(valueSetOperations);
+            operationProviders.forEach(server::registerProvider);
+            server.setServerConformanceProvider(new JpaCapabilityStatementProvider(
+                    server, systemDao, storageSettings, searchParamRegistry, validationSupport));
+            server.setServerName(SOFTWARE_NAME);
+            server.setServerVersion(build.getVersion());
+            server.setImplementationDescription("Continuum FHIR R4 server for care coordination");
+            server.setDefaultResponseEncoding(EncodingEnum.JSON);
+            pagingProvider.setDefaultPageSize(properties.defaultPageSize());
+            pagingProvider.setMaximumPageSize(properties.maxPageSize());
+            server.setPagingProvider(pagingProvider);
+            server.setServerAddressStrategy(
+                    properties.publicBaseUrl() == null || properties.publicBaseUrl().isBlank()
+                            ? new IncomingRequestAddressStrategy()
+                            : new HardcodedServerAddressStrategy(properties.publicBaseUrl()));
+            server.registerInterceptor(new OpenApiInterceptor());
+            server.registerInterceptor(new ResponseHighlighterInterceptor());
+            interceptors.forEach(server::registerInterceptor);
+        };
     }
 
     @Bean

@@ -181,4 +181,19 @@ class ConformanceIT extends FhirServerIT {
                 .body("issue[0].diagnostics", containsString("Task"));
         fhir().get("/Patient?identifier=urn:continuum:test|" + marker).then().body("total", equalTo(0));
     }
+
+    /** The server lists only the base definitions at start-up (CoreDefinitions); core extensions come by URL. */
+    @Test
+    void aCoreExtensionOnAWriteIsCheckedAgainstItsDefinition() {
+        String patient = """
+                {"resourceType":"Patient","identifier":[{"system":"urn:continuum:test","value":"%s"}],
+                 "extension":[{"url":"http://hl7.org/fhir/StructureDefinition/patient-birthPlace",%s}]}""";
+        String marker = unique();
+        fhir().body(patient.formatted(marker, "\"valueString\":\"Lyon\"")).post("/Patient").then()
+                .statusCode(422)
+                .body("issue.diagnostics", hasItem(containsString("Address")));
+        fhir().get("/Patient?identifier=urn:continuum:test|" + marker).then().body("total", equalTo(0));
+
+        create(patient.formatted(unique(), "\"valueAddress\":{\"city\":\"Lyon\"}"));
+    }
 }

@@ -354,7 +354,7 @@ class ConformancePackageTest {
 
         assertThat(loaded.structureDefinitions()).extracting(StructureDefinition::getUrl).contains(TEST_PROFILE_URL);
         assertThat(loaded.resources()).hasSize(BUILT_IN.resources().size() + 1);
-        ProfileValidator validator = new ProfileValidator(FHIR, loaded);
+        ProfileValidator validator = new ProfileValidator(FHIR, new CoreDefinitions(FHIR), loaded);
         assertThat(validator.validate(new Patient(), TEST_PROFILE_URL).getMessages()).anySatisfy(message -> {
             assertThat(message.getSeverity()).isEqualTo(ResultSeverityEnum.ERROR);
             assertThat(message.getMessage()).contains("Patient.birthDate: minimum required = 1, but only found 0");

@@ -72,7 +72,8 @@ class ProfileValidationTest {
 
     private static final FhirContext FHIR = FhirContext.forR4Cached();
     private static final ConformancePackage PACKAGE = ConformancePackage.loadBuiltIn(FHIR);
-    private static final ProfileValidator VALIDATOR = new ProfileValidator(FHIR, PACKAGE);
+    private static final CoreDefinitions CORE = new CoreDefinitions(FHIR);
+    private static final ProfileValidator VALIDATOR = new ProfileValidator(FHIR, CORE, PACKAGE);
 
     @Test
     void everyProfileHasItsSnapshotWithTheDifferentialConstraints() {
@@ -318,7 +319,7 @@ class ProfileValidationTest {
         });
     }
 
-    /** The validator lists only the base definitions (BaseDefinitionsListed); core extensions are fetched by URL. */
+    /** The validator lists only the base definitions (CoreDefinitions); core extensions are fetched by URL. */
     @Test
     void aCoreExtensionIsStillCheckedAgainstItsDefinition() {
         String birthPlace = "http://hl7.org/fhir/StructureDefinition/patient-birthPlace";
@@ -347,7 +348,7 @@ class ProfileValidationTest {
 
     @Test
     void validationNeverGeneratesASnapshot() {
-        ProfileValidator freshValidator = new ProfileValidator(FHIR, PACKAGE);
+        ProfileValidator freshValidator = new ProfileValidator(FHIR, CORE, PACKAGE);
         Logger snapshotLog = (Logger) Logs.getTerminologyTroubleshootingLog();
         Level configuredLevel = snapshotLog.getLevel();
         ListAppender<ILoggingEvent> logged = new ListAppender<>();

@@ -45,7 +45,7 @@ class ReusingInstanceValidatorTest {
     void reportsWhatHapisValidatorReportsEveryTime(@TempDir Path extraProfiles) throws IOException {
         Files.writeString(extraProfiles.resolve("StructureDefinition-retired-note.json"), RETIRED_EXTENSION);
         ConformancePackage conformancePackage = ConformancePackage.builder(FHIR).addDirectory(extraProfiles).build();
-        ProfileValidator profileValidator = new ProfileValidator(FHIR, conformancePackage);
+        ProfileValidator profileValidator = new ProfileValidator(FHIR, new CoreDefinitions(FHIR), conformancePackage);
         FhirValidator hapi = FHIR.newValidator().registerValidatorModule(ProfileValidator.withContinuumSettings(
                 new FhirInstanceValidator(profileValidator.validationSupport())));
         FhirValidator reusing = FHIR.newValidator().registerValidatorModule(ProfileValidator.withContinuumSettings(
