@@ -67,10 +67,14 @@ public final class CoreDefinitions extends DefaultProfileValidationSupport {
     public IBaseResource fetchStructureDefinition(String url) {
         String canonical = canonicalUrl(url);
         StructureDefinition definition = baseDefinitions.read().get(canonical);
+        if (definition == null) {
+            definition = primitiveSpelledInUpperCase(canonical);
+        }
+        // Only then the profiles and extensions: HAPI's FHIRPath asks for DateTime, which must not read them all
         if (definition == null && canonical.startsWith(URL_PREFIX_STRUCTURE_DEFINITION)) {
             definition = profilesAndExtensions.read().get(canonical);
         }
-        return definition == null ? primitiveSpelledInUpperCase(canonical) : definition;
+        return definition;
     }
 
     /** As HAPI's loader: what has been read so far. HAPI's terminology service lists them at start-up. */

@@ -84,4 +84,22 @@ class CoreDefinitionsTest {
         assertThat(CORE.fetchValueSet(valueSet)).isNotNull().isSameAs(HAPI.fetchValueSet(valueSet));
         assertThat(CORE.fetchCodeSystem(codeSystem)).isNotNull().isSameAs(HAPI.fetchCodeSystem(codeSystem));
     }
+
+    /** HAPI's SearchParameters name DateTime; answering must not read the 437 profiles and extensions. */
+    @Test
+    void listingAndCapitalisedPrimitivesLeaveTheProfilesAndExtensionsUnread() {
+        CoreDefinitions fresh = new CoreDefinitions(FHIR);
+        fresh.fetchAllStructureDefinitions();
+        assertThat(fresh.fetchStructureDefinition("http://hl7.org/fhir/StructureDefinition/DateTime")).isNotNull();
+
+        assertThat(fresh.fetchAllConformanceResources()).filteredOn(StructureDefinition.class::isInstance)
+                .extracting(definition -> ((StructureDefinition) definition).getUrl())
+                .contains("http://hl7.org/fhir/StructureDefinition/dateTime")
+                .doesNotContain("http://hl7.org/fhir/StructureDefinition/vitalsigns");
+
+        fresh.fetchStructureDefinition("http://hl7.org/fhir/StructureDefinition/vitalsigns");
+        assertThat(fresh.fetchAllConformanceResources()).filteredOn(StructureDefinition.class::isInstance)
+                .extracting(definition -> ((StructureDefinition) definition).getUrl())
+                .contains("http://hl7.org/fhir/StructureDefinition/vitalsigns");
+    }
 }
