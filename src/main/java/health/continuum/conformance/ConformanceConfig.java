@@ -3,6 +3,7 @@ package health.continuum.conformance;
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.context.support.IValidationSupport;
 import ca.uhn.fhir.jpa.config.JpaConfig;
+import java.util.concurrent.CompletableFuture;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.context.annotation.Bean;
@@ -11,6 +12,8 @@ import org.springframework.context.annotation.Configuration;
 /** Loads the conformance package once at start-up and builds the one validator every write shares. */
 @Configuration
 public class ConformanceConfig {
+
+    public static final String PROFILE_VALIDATOR_BUILD = "profileValidatorBuild";
 
     @Bean
     public ConformancePackage conformancePackage(FhirContext fhirContext, ConformanceProperties properties) {
@@ -22,12 +25,25 @@ public class ConformanceConfig {
         return builder.build();
     }
 
-    @Bean
-    public ProfileValidator profileValidator(
+    /**
+     * Starts building the validator on a thread of its own: converting the core definitions for it takes seconds of a
+     * start-up on 2 cores. JPA storage depends on this bean, so the build runs while Hibernate starts on the main thread.
+     */
+    @Bean(PROFILE_VALIDATOR_BUILD)
+    public CompletableFuture<ProfileValidator> profileValidatorBuild(
             FhirContext fhirContext,
             @Qualifier(JpaConfig.DEFAULT_PROFILE_VALIDATION_SUPPORT) IValidationSupport coreDefinitions,
             ConformancePackage conformancePackage) {
-        return new ProfileValidator(fhirContext, coreDefinitions, conformancePackage);
+        return CompletableFuture.supplyAsync(
+                () -> new ProfileValidator(fhirContext, coreDefinitions, conformancePackage),
+                build -> new Thread(build, "profile-validator-build").start());
+    }
+
+    /** Waits for the build: a validator that cannot be built fails the start-up, before the node reports ready. */
+    @Bean
+    public ProfileValidator profileValidator(
+            @Qualifier(PROFILE_VALIDATOR_BUILD) CompletableFuture<ProfileValidator> profileValidatorBuild) {
+        return profileValidatorBuild.join();
     }
 
     @Bean

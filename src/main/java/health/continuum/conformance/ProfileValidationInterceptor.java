@@ -8,20 +8,16 @@ import ca.uhn.fhir.rest.server.exceptions.UnprocessableEntityException;
 import ca.uhn.fhir.validation.ResultSeverityEnum;
 import ca.uhn.fhir.validation.SingleValidationMessage;
 import ca.uhn.fhir.validation.ValidationResult;
-import health.continuum.canonical.Canonical;
 import health.continuum.conformance.ConformanceProperties.ValidationMode;
 import health.continuum.server.ContinuumServerInterceptor;
 import health.continuum.server.ResponseOutcomeIssues;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.stream.Collectors;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.OperationOutcome;
 import org.hl7.fhir.r4.model.OperationOutcome.IssueSeverity;
 import org.hl7.fhir.r4.model.OperationOutcome.IssueType;
 import org.hl7.fhir.r4.model.OperationOutcome.OperationOutcomeIssueComponent;
-import org.hl7.fhir.r4.model.StructureDefinition;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
@@ -34,19 +30,18 @@ import org.springframework.stereotype.Component;
 @Interceptor
 public class ProfileValidationInterceptor implements ContinuumServerInterceptor {
 
-    private static final Set<String> COORDINATION_TYPES = Set.of("CarePlan", "CareTeam", "Task", "MedicationStatement");
-
-    private final ProfileValidator validator;
+    // Resolved at the first write: injected at once, it would wait for the build before HAPI starts (ConformanceConfig)
+    private final ObjectProvider<ProfileValidator> validator;
     private final ConformanceProperties properties;
-    private final Map<String, String> continuumProfileByType;
+    private final CoordinationProfiles coordinationProfiles;
 
     public ProfileValidationInterceptor(
-            ProfileValidator validator, ConformancePackage conformancePackage, ConformanceProperties properties) {
+            ObjectProvider<ProfileValidator> validator,
+            CoordinationProfiles coordinationProfiles,
+            ConformanceProperties properties) {
         this.validator = validator;
         this.properties = properties;
-        this.continuumProfileByType = conformancePackage.resourceProfiles().stream()
-                .filter(profile -> profile.getUrl().startsWith(Canonical.BASE))
-                .collect(Collectors.toMap(StructureDefinition::getType, StructureDefinition::getUrl));
+        this.coordinationProfiles = coordinationProfiles;
     }
 
     @Hook(Pointcut.STORAGE_PRESTORAGE_RESOURCE_CREATED)
@@ -64,10 +59,10 @@ public class ProfileValidationInterceptor implements ContinuumServerInterceptor 
             return;
         }
         String type = resource.fhirType();
-        boolean profiledByType = properties.validateCoordinationResources() && COORDINATION_TYPES.contains(type);
-        ValidationResult result = profiledByType && continuumProfileByType.containsKey(type)
-                ? validator.validate(resource, continuumProfileByType.get(type))
-                : validator.validate(resource);
+        ProfileValidator profileValidator = validator.getObject();
+        ValidationResult result = coordinationProfiles.profileOf(type)
+                .map(profile -> profileValidator.validate(resource, profile))
+                .orElseGet(() -> profileValidator.validate(resource));
         List<SingleValidationMessage> errors = result.getMessages().stream()
                 .filter(message -> message.getSeverity().ordinal() >= ResultSeverityEnum.ERROR.ordinal())
                 .toList();

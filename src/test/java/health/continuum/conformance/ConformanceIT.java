@@ -1,9 +1,11 @@
 package health.continuum.conformance;
 
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
 
 import health.continuum.support.CoordinationFixtures;
 import health.continuum.support.FhirServerIT;
@@ -15,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** The conformance package over HTTP: served, advertised, searchable, and enforced on write. */
 class ConformanceIT extends FhirServerIT {
@@ -195,5 +198,62 @@ class ConformanceIT extends FhirServerIT {
         fhir().get("/Patient?identifier=urn:continuum:test|" + marker).then().body("total", equalTo(0));
 
         create(patient.formatted(unique(), "\"valueAddress\":{\"city\":\"Lyon\"}"));
+    }
+
+    /** A CarePlan the Continuum profile rejects: no category, period, care team or goal. */
+    private static final String BARE_CARE_PLAN = """
+            {"resourceType":"CarePlan","status":"active","intent":"plan","subject":{"reference":"Patient/any"}}""";
+
+    @ParameterizedTest
+    @ValueSource(strings = {"valueCanonical", "valueUri"})
+    void validateTakesTheProfileFromAParametersBody(String valueType) {
+        String parameters = """
+                {"resourceType":"Parameters","parameter":[{"name":"resource","resource":%s},
+                  {"name":"profile","%s":"%scontinuum-careplan"}]}""".formatted(BARE_CARE_PLAN, valueType, BASE);
+        // $validate answers 200 when it could validate: the verdict is in the OperationOutcome
+        fhir().body(parameters).post("/CarePlan/$validate").then()
+                .statusCode(200)
+                .body("resourceType", equalTo("OperationOutcome"))
+                .body("issue.diagnostics", hasItem(containsString("CarePlan.careTeam: minimum required = 1")))
+                .body("issue.diagnostics", not(hasItem(containsString("Failed to retrieve profile"))))
+                .body("issue.expression.flatten()", hasItem("CarePlan"));
+    }
+
+    @Test
+    void validateTakesAParametersBodyInXml() {
+        String parameters = """
+                <Parameters xmlns="http://hl7.org/fhir"><parameter><name value="resource"/><resource>
+                <Patient><gender value="robot"/></Patient></resource></parameter>
+                <parameter><name value="mode"/><valueCode value="create"/></parameter></Parameters>""";
+        given().contentType(FHIR_XML).accept(FHIR_JSON).body(parameters).post("/Patient/$validate").then()
+                .statusCode(400)
+                .body("issue.diagnostics", hasItem(containsString("robot")));
+    }
+
+    @Test
+    void validateReportsAParametersProfileWithoutAValue() {
+        String parameters = """
+                {"resourceType":"Parameters","parameter":[{"name":"resource","resource":%s},
+                  {"name":"profile","part":[{"name":"url","valueUri":"%scontinuum-careplan"}]}]}"""
+                .formatted(BARE_CARE_PLAN, BASE);
+        fhir().body(parameters).post("/CarePlan/$validate").then()
+                .statusCode(400)
+                .body("issue[0].diagnostics", containsString("'profile' needs a value"));
+    }
+
+    /** A write of BARE_CARE_PLAN is a 422 (validate-coordination-resources); $validate says so without being asked. */
+    @Test
+    void validateHoldsACoordinationResourceToItsContinuumProfileAsAWriteWould() {
+        fhir().body(BARE_CARE_PLAN).post("/CarePlan/$validate").then()
+                .statusCode(200)
+                .body("issue.diagnostics", hasItem(containsString("CarePlan.goal: minimum required = 1")));
+
+        String patient = createPatient(unique());
+        String coordinator = create(CoordinationFixtures.practitioner("Coordinator"));
+        String careTeam = create(CoordinationFixtures.careTeam(patient, coordinator, coordinator));
+        String goal = create(CoordinationFixtures.goal(patient));
+        fhir().body(CoordinationFixtures.carePlan(patient, careTeam, goal)).post("/CarePlan/$validate").then()
+                .statusCode(200)
+                .body("issue.severity", not(hasItem("error")));
     }
 }

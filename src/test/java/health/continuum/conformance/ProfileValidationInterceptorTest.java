@@ -12,10 +12,12 @@ import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
 import ca.uhn.fhir.validation.ValidationResult;
 import health.continuum.conformance.ConformanceProperties.ValidationMode;
 import java.util.List;
+import java.util.Map;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.Task;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.support.StaticListableBeanFactory;
 
 /** Which writes the interceptor hands to the validator; what validation finds is tested in ProfileValidationTest. */
 class ProfileValidationInterceptorTest {
@@ -49,6 +51,9 @@ class ProfileValidationInterceptorTest {
         ConformanceProperties properties = mock(ConformanceProperties.class);
         when(properties.validationMode()).thenReturn(ValidationMode.ENFORCE);
         when(properties.validateCoordinationResources()).thenReturn(true);
-        return new ProfileValidationInterceptor(validator, conformancePackage, properties);
+        return new ProfileValidationInterceptor(
+                new StaticListableBeanFactory(Map.of("profileValidator", validator)).getBeanProvider(ProfileValidator.class),
+                new CoordinationProfiles(conformancePackage, properties),
+                properties);
     }
 }

@@ -63,11 +63,15 @@ class BadInputIT extends FhirServerIT {
             entities.append("<!ENTITY lol").append(i).append(" \"")
                     .append(("&lol" + (i == 1 ? "" : String.valueOf(i - 1)) + ";").repeat(10)).append("\">");
         }
+        String marker = "lol" + unique().substring(0, 8);
         String xml = "<?xml version=\"1.0\"?><!DOCTYPE lolz [" + entities + "]>"
-                + "<Patient xmlns=\"http://hl7.org/fhir\"><name><family value=\"&lol9;\"/></name></Patient>";
+                + "<Patient xmlns=\"http://hl7.org/fhir\"><identifier><system value=\"urn:continuum:test\"/>"
+                + "<value value=\"" + marker + "\"/></identifier><name><family value=\"&lol9;\"/></name></Patient>";
         given().contentType(FHIR_XML).accept(FHIR_JSON).body(xml).post("/Patient").then()
                 .statusCode(400)
-                .body("issue[0].diagnostics", containsString("DOCTYPE"));
+                .body("issue[0].diagnostics", containsString("DOCTYPE"))
+                .body(org.hamcrest.Matchers.not(containsString("lollol")));
+        fhir().get("/Patient?identifier=urn:continuum:test|" + marker).then().body("total", equalTo(0));
     }
 
     @Test

@@ -35,4 +35,11 @@ class ManagementEndpointsIT extends FhirServerIT {
                 .statusCode(200)
                 .body(containsString("swagger"));
     }
+
+    /** springdoc arrives with HAPI JPA and would describe the actuator's controllers beside the FHIR API. */
+    @Test
+    void noSecondApiDescriptionOutsideFhir() {
+        given().basePath("/").get("/v3/api-docs").then().statusCode(404);
+        given().basePath("/").redirects().follow(false).get("/swagger-ui.html").then().statusCode(404);
+    }
 }

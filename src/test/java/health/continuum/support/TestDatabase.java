@@ -27,7 +27,11 @@ public final class TestDatabase {
     }
 
     public static String description() {
-        return isPostgres() ? "PostgreSQL at " + PG_SERVER : "H2 (in memory)";
+        return isPostgres() ? postgresDescription() : "H2 (in memory)";
+    }
+
+    public static String postgresDescription() {
+        return "PostgreSQL at " + PG_SERVER;
     }
 
     /** The JDBC URL of the database shared by every test class of this run. */
