@@ -88,6 +88,7 @@ class CoreDefinitionsTest {
     /** HAPI's SearchParameters name DateTime; answering must not read the 437 profiles and extensions. */
     @Test
     void listingAndCapitalisedPrimitivesLeaveTheProfilesAndExtensionsUnread() {
+        HAPI.fetchStructureDefinition("vitalsigns"); // what HAPI's own loader read does not count
         CoreDefinitions fresh = new CoreDefinitions(FHIR);
         fresh.fetchAllStructureDefinitions();
         assertThat(fresh.fetchStructureDefinition("http://hl7.org/fhir/StructureDefinition/DateTime")).isNotNull();
@@ -101,5 +102,25 @@ class CoreDefinitionsTest {
         assertThat(fresh.fetchAllConformanceResources()).filteredOn(StructureDefinition.class::isInstance)
                 .extracting(definition -> ((StructureDefinition) definition).getUrl())
                 .contains("http://hl7.org/fhir/StructureDefinition/vitalsigns");
+    }
+
+    /** The snapshot stays whole (it is what is checked); the differential and the mappings are left out. */
+    @ParameterizedTest
+    @ValueSource(strings = {"CarePlan", "Patient", "vitalsigns"})
+    void keepsTheSnapshotAndLeavesOutTheDifferentialAndMappings(String url) {
+        StructureDefinition full = (StructureDefinition) HAPI.fetchStructureDefinition(url);
+        StructureDefinition kept = (StructureDefinition) CORE.fetchStructureDefinition(url);
+
+        assertThat(full.hasDifferential()).isTrue();
+        assertThat(full.getSnapshot().getElement()).anySatisfy(element -> assertThat(element.hasMapping()).isTrue());
+        assertThat(kept.hasDifferential()).isFalse();
+        assertThat(kept.hasMapping()).isFalse();
+        assertThat(kept.getSnapshot().getElement()).noneSatisfy(element -> assertThat(element.hasMapping()).isTrue());
+        assertThat(kept.getSnapshot().getElement()).extracting(element -> element.getPath() + " " + element.getMin()
+                        + ".." + element.getMax() + " " + element.getDefinition())
+                .containsExactlyElementsOf(full.getSnapshot().getElement().stream()
+                        .map(element -> element.getPath() + " " + element.getMin() + ".." + element.getMax() + " "
+                                + element.getDefinition())
+                        .toList());
     }
 }
