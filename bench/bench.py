@@ -170,7 +170,8 @@ def report(run_dir, results_md):
                 return row
         return None
 
-    kind = ("smoke run" if meta.get("smoke") == "yes"
+    kind = ("start-up run" if meta.get("startup_rounds", "0") != "0"
+            else "smoke run" if meta.get("smoke") == "yes"
             else "run of some workloads" if "--workloads" in meta.get("options", "") else "full run")
     lines = [
         f"## {meta['date']} — {kind}",
@@ -190,11 +191,15 @@ def report(run_dir, results_md):
         "",
         "### Start-up (process start to first 200 on /fhir/metadata)",
         "",
-        "| DB | Checks | Start-up s | RSS at ready MB | Load average (1 min) at start |",
-        "| --- | --- | ---: | ---: | ---: |",
+        "| DB | Checks | Database | Start-up s | RSS at ready MB | CPU s at ready | Load average (1 min) at start |",
+        "| --- | --- | --- | ---: | ---: | ---: | ---: |",
     ]
-    lines += [f"| {r['db']} | {r['checks']} | {r['startup_s']} | {r['rss_ready_mb']} | {r['load_1m']} |"
-              for r in startup]
+    lines += [f"| {r['db']} | {r['checks']} | {r['database']} | {r['startup_s']} | {r['rss_ready_mb']} "
+              f"| {r['cpu_s']} | {r['load_1m']} |" for r in startup]
+    if not ingest:
+        lines.append("")
+        write_section(run_dir, results_md, lines)
+        return
     lines += [
         "",
         "### Ingest (hospital + practitioner bundles, then patient bundles 2 in parallel)",
@@ -237,6 +242,10 @@ def report(run_dir, results_md):
         "A load average above the core count means other work shared the CPU during that pass.",
         "",
     ]
+    write_section(run_dir, results_md, lines)
+
+
+def write_section(run_dir, results_md, lines):
     section = "\n".join(lines)
     with open(os.path.join(run_dir, "summary.md"), "w", encoding="utf-8") as f:
         f.write(section)

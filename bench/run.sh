@@ -17,6 +17,8 @@ usage: bench/run.sh [options]
                     rules: only medication checks and discharge rules, validation runs in both passes
   --workloads LIST  comma-separated names of the workloads to run (default: all of them, in their order)
   --smoke           quick end-to-end check for CI: 1 patient, 3 s per workload, 1 s warm-up
+  --startup N       start-up only: per database, N rounds of a start on an empty database and a restart on
+                    the same database, in the default configuration; no cohort, ingest or workloads
   -h, --help        this text
 Environment: JAVA_OPTS is passed to the server JVM; SYNTHEA_GENERATE names a generate.sh to use.
 EOF
@@ -45,7 +47,7 @@ readonly WORKLOADS=(careplan-include task-worklist patient-everything encounter-
   careplan-create medstatement-create)
 
 patients=10 seed=12345 cohort_option="" db_option=both duration=5 warmup=1 connections=4 smoke=no compare=all
-workloads_option=""
+workloads_option="" startup_rounds=0
 while [ $# -gt 0 ]; do
   case "$1" in
     --patients) patients=${2:?--patients needs a value}; shift 2 ;;
@@ -58,6 +60,7 @@ while [ $# -gt 0 ]; do
     --smoke) smoke=yes; shift ;;
     --compare) compare=${2:?--compare needs all or rules}; shift 2 ;;
     --workloads) workloads_option=${2:?--workloads needs names}; shift 2 ;;
+    --startup) startup_rounds=${2:?--startup needs a number of rounds}; shift 2 ;;
     -h | --help) usage; exit 0 ;;
     *) echo "unknown option: $1" >&2; usage >&2; exit 2 ;;
   esac
@@ -65,7 +68,7 @@ done
 if [ "$smoke" = yes ]; then
   patients=1 duration=3 warmup=1
 fi
-for number in "$patients" "$seed" "$duration" "$warmup" "$connections"; do
+for number in "$patients" "$seed" "$duration" "$warmup" "$connections" "$startup_rounds"; do
   [[ "$number" =~ ^[0-9]+$ ]] || { echo "not a whole number: $number" >&2; exit 2; }
 done
 if [ "$patients" -lt 1 ] || [ "$duration" -lt 1 ] || [ "$connections" -lt 1 ]; then
@@ -93,6 +96,7 @@ options+=" --connections $connections${cohort_option:+ --cohort $cohort_option}"
 [ "$smoke" = yes ] && options+=" --smoke"
 [ "$compare" = all ] || options+=" --compare $compare"
 [ -z "$workloads_option" ] || options+=" --workloads $workloads_option"
+[ "$startup_rounds" -eq 0 ] || options="--startup $startup_rounds --db $db_option"
 
 log() { printf '[%s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
 fail() { log "ERROR: $*"; exit 1; }
@@ -107,6 +111,10 @@ now_ms() {
   fi
 }
 # The 1-minute load average: other work on the same cores slows every measurement, so it goes with them.
+# User + system CPU seconds a process has used (Linux /proc; "–" elsewhere): start-up is CPU-bound.
+cpu_seconds() {
+  awk -v hz="$(getconf CLK_TCK)" '{ printf "%.1f", ($14 + $15) / hz }' "/proc/$1/stat" 2>/dev/null || echo "–"
+}
 load_1m() {
   if [ -r /proc/loadavg ]; then cut -d' ' -f1 /proc/loadavg; else uptime | sed 's/.*load averages*: *//; s/,* .*//'; fi
 }
@@ -115,7 +123,9 @@ decimal() { # N D PLACES [SCALE]
   awk -v n="$1" -v d="$2" -v p="$3" -v s="${4:-1}" 'BEGIN { printf "%.*f", p, (d == 0 ? 0 : n * s / d) }'
 }
 
-for tool in java curl python3 wrk timeout; do
+tools=(java curl python3 timeout)
+[ "$startup_rounds" -gt 0 ] || tools+=(wrk)
+for tool in "${tools[@]}"; do
   command -v "$tool" >/dev/null || fail "$tool is missing (wrk: apt-get install -y wrk); see bench/README.md"
 done
 
@@ -184,7 +194,7 @@ run_started_ms=$(now_ms)
 run_date=$(date -u '+%Y-%m-%d %H:%M UTC')
 run_dir="$BENCH_DIR/out/run-$(date -u +%Y%m%d-%H%M%S)"
 mkdir -p "$run_dir"
-echo "db,checks,startup_s,rss_ready_mb,load_1m" >"$run_dir/startup.csv"
+echo "db,checks,database,startup_s,rss_ready_mb,cpu_s,load_1m" >"$run_dir/startup.csv"
 echo "db,checks,bundles,failed_bundles,resources,seconds,resources_per_s,peak_rss_mb" >"$run_dir/ingest.csv"
 echo "db,checks,workload,duration_s,connections,requests,req_per_s,p50_ms,p95_ms,p99_ms,non2xx,socket_errors" \
   >"$run_dir/workloads.csv"
@@ -273,19 +283,24 @@ resolve_cohort() {
 # ---------------------------------------------------------------------------------------------------------
 # Server
 
-start_server() { # db checks
-  local db=$1 checks=$2 args=()
-  server_workdir=$(mktemp -d "${TMPDIR:-/tmp}/continuum-bench.XXXXXX") # H2 writes ./data here
-  if [ "$db" = postgresql ]; then
-    pg_database="continuum_bench_$$_$checks"
-    psql_admin "CREATE DATABASE \"$pg_database\"" >/dev/null
-    args+=(--spring.datasource.url="jdbc:postgresql://$PG_HOST:$PG_PORT/$pg_database"
-      --spring.datasource.username="$PG_USER" --spring.datasource.password=)
+start_server() { # db checks(on|off|default) [database: empty (default) | existing, the previous start's]
+  local db=$1 checks=$2 database=${3:-empty} args=()
+  if [ "$database" = empty ]; then
+    server_workdir=$(mktemp -d "${TMPDIR:-/tmp}/continuum-bench.XXXXXX") # H2 writes ./data here
+    if [ "$db" = postgresql ]; then
+      pg_database="continuum_bench_$$_$checks"
+      psql_admin "CREATE DATABASE \"$pg_database\"" >/dev/null
+    fi
   fi
-  if [ "$checks" = on ]; then args+=("${CHECKS_ON_PROPERTIES[@]}"); else args+=("${checks_off_properties[@]}"); fi
+  [ "$db" = postgresql ] && args+=(--spring.datasource.url="jdbc:postgresql://$PG_HOST:$PG_PORT/$pg_database"
+    --spring.datasource.username="$PG_USER" --spring.datasource.password=)
+  case "$checks" in
+    on) args+=("${CHECKS_ON_PROPERTIES[@]}") ;;
+    off) args+=("${checks_off_properties[@]}") ;;
+  esac
   port=$(python3 "$BENCH_DIR/bench.py" free-port)
   base="http://$HOST:$port/fhir"
-  server_log="$run_dir/server-$db-$checks.log"
+  server_log="$run_dir/server-$db-$checks-$database.log"
   local started_ms load
   load=$(load_1m)
   started_ms=$(now_ms)
@@ -302,12 +317,13 @@ start_server() { # db checks
     sleep 0.25
   done
   [ "$code" = 200 ] || fail "no 200 on /fhir/metadata within $STARTUP_TIMEOUT_S s; see $server_log"
-  local ready_ms rss_kb
+  local ready_ms rss_kb cpu_s
   ready_ms=$(now_ms)
   rss_kb=$(ps -o rss= -p "$server_pid" | tr -d ' ')
+  cpu_s=$(cpu_seconds "$server_pid")
   startup_s=$(decimal $((ready_ms - started_ms)) 1000 1)
-  echo "$db,$checks,$startup_s,$(decimal "$rss_kb" 1024 0),$load" >>"$run_dir/startup.csv"
-  log "$db/checks $checks: first 200 on /fhir/metadata after $startup_s s, RSS $(decimal "$rss_kb" 1024 0) MB"
+  echo "$db,$checks,$database,$startup_s,$(decimal "$rss_kb" 1024 0),$cpu_s,$load" >>"$run_dir/startup.csv"
+  log "$db/checks $checks, $database database: first 200 on /fhir/metadata after $startup_s s, RSS $(decimal "$rss_kb" 1024 0) MB, CPU $cpu_s s"
   deadline=$(($(now_ms) + READINESS_TIMEOUT_S * 1000))
   while [ "$(now_ms)" -lt "$deadline" ]; do
     [ "$(curl -s -o /dev/null -w '%{http_code}' --max-time 10 "http://$HOST:$port/actuator/health/readiness" || true)" = 200 ] && return 0
@@ -576,14 +592,23 @@ write_meta() {
   else
     checks_note="Checks ON passes ${CHECKS_ON_PROPERTIES[*]} (Synthea's care plans and care teams do not conform to the Continuum profiles; warn validates them the same and stores them); checks OFF passes ${checks_off_properties[*]}."
   fi
+  local runtime_note="The server runs as the Docker image runs it: docker/prepare-runtime.sh (extracted jar, class-data-sharing archive, serial collector; $(tr '\n' ' ' <"$RUNTIME_DIR/jvm.options" | sed "s|$RUNTIME_DIR/||"))."
   local notes=(
     "$checks_note"
-    "The server runs as the Docker image runs it: docker/prepare-runtime.sh (extracted jar, class-data-sharing archive, serial collector; $(tr '\n' ' ' <"$RUNTIME_DIR/jvm.options" | sed "s|$RUNTIME_DIR/||"))."
+    "$runtime_note"
     "careplan-create POSTs a profiled CarePlan; medstatement-create POSTs a profiled MedicationStatement with status completed (validated, not compared); medstatement-update PUTs one of the patient's 20 active MedicationStatements with a new dosage text (validated and compared with the 19 others), on 1 connection because concurrent updates of one resource would measure version-conflict retries; encounter-discharge (bench.py discharges, not wrk) PUTs a fresh in-progress inpatient stay (class IMP) to finished on every request (the discharge rules, LACE and follow-up Tasks) on 1 connection; untimed, it creates each stay before and deletes it with its Tasks and LACE Observation after, so the patient keeps a real record's size; its req/s is 1 / mean latency of the timed PUTs."
     "task-worklist is Task?owner=P&status=requested,in-progress&_sort=due-date (the custom SearchParameter on Task.restriction.period.end); patient-everything returns its first page (default page size)."
     "Each pass starts on an empty database (a fresh H2 directory or PostgreSQL database) and loads the cohort; workload data are created through the API."
   )
   [ "$smoke" = yes ] && notes+=("Smoke run: 1 patient, ${duration} s per workload; numbers show the harness works, not how fast the server is.")
+  local cohort="${cohort_dir#"$REPO_DIR"/} (patient bundles: ${#patient_bundles[@]}, resources: $cohort_resources)"
+  if [ "$startup_rounds" -gt 0 ]; then
+    cohort="none"
+    notes=(
+      "$runtime_note"
+      "Start-up only, in the default configuration. Each round, per database: a start on an empty database (a fresh H2 directory or PostgreSQL database, whose schema the start creates), then, once it reports ready, a stop and a start on the same database (existing). CPU is the server process's user + system time at ready."
+    )
+  fi
   {
     printf 'date\t%s\n' "$run_date"
     printf 'commit\t%s\n' "$commit"
@@ -591,31 +616,49 @@ write_meta() {
     printf 'java\t%s\n' "$(java -version 2>&1 | head -1)"
     printf 'wrk\t%s\n' "$(wrk -v 2>&1 | head -1 | cut -d' ' -f1-2)"
     printf 'options\t%s\n' "$options${JAVA_OPTS:+ (JAVA_OPTS=$JAVA_OPTS)}"
-    printf 'cohort\t%s\n' "${cohort_dir#"$REPO_DIR"/} (patient bundles: ${#patient_bundles[@]}, resources: $cohort_resources)"
+    printf 'cohort\t%s\n' "$cohort"
     printf 'elapsed\t%s\n' "$1"
     printf 'duration\t%s\n' "$duration"
     printf 'connections\t%s\n' "$connections"
     printf 'smoke\t%s\n' "$smoke"
+    printf 'startup_rounds\t%s\n' "$startup_rounds"
     printf 'notes\t%s\n' "$(IFS=$'\037'; echo "${notes[*]}")"
   } >"$run_dir/meta.tsv"
 }
 
 # ---------------------------------------------------------------------------------------------------------
-resolve_cohort
-for db in "${databases[@]}"; do
-  for checks in on off; do
-    log "=== $db, checks $checks ==="
-    start_server "$db" "$checks"
-    ingest "$db" "$checks"
-    prepare_workloads "$db" "$checks"
-    run_workloads "$db" "$checks"
-    finish_pass
+if [ "$startup_rounds" -gt 0 ]; then
+  for ((round = 1; round <= startup_rounds; round++)); do
+    for db in "${databases[@]}"; do
+      log "=== start-up round $round, $db ==="
+      start_server "$db" default empty
+      stop_server
+      start_server "$db" default existing
+      finish_pass
+    done
   done
-done
+else
+  resolve_cohort
+  for db in "${databases[@]}"; do
+    for checks in on off; do
+      log "=== $db, checks $checks ==="
+      start_server "$db" "$checks"
+      ingest "$db" "$checks"
+      prepare_workloads "$db" "$checks"
+      run_workloads "$db" "$checks"
+      finish_pass
+    done
+  done
+fi
 
 elapsed_s=$((($(now_ms) - run_started_ms) / 1000))
 write_meta "$((elapsed_s / 60)) min $((elapsed_s % 60)) s"
 python3 "$BENCH_DIR/bench.py" report "$run_dir" "$BENCH_DIR/RESULTS.md"
+if [ "$startup_rounds" -gt 0 ]; then
+  cat "$run_dir/summary.md"
+  log "done in $((elapsed_s / 60)) min $((elapsed_s % 60)) s; raw results in ${run_dir#"$REPO_DIR"/}"
+  exit 0
+fi
 chart="$run_dir/workloads.png"
 java -Djava.awt.headless=true "$BENCH_DIR/Chart.java" "$run_dir/workloads.csv" "$chart" \
   "Continuum workloads, checks on vs off, --compare $compare ($run_date)" >"$run_dir/chart.log" 2>&1 ||
