@@ -601,9 +601,10 @@ write_meta() {
     "Each pass starts on an empty database (a fresh H2 directory or PostgreSQL database) and loads the cohort; workload data are created through the API."
   )
   [ "$smoke" = yes ] && notes+=("Smoke run: 1 patient, ${duration} s per workload; numbers show the harness works, not how fast the server is.")
-  local cohort="${cohort_dir#"$REPO_DIR"/} (patient bundles: ${#patient_bundles[@]}, resources: $cohort_resources)"
-  if [ "$startup_rounds" -gt 0 ]; then
-    cohort="none"
+  local cohort="none"
+  if [ "$startup_rounds" -eq 0 ]; then
+    cohort="${cohort_dir#"$REPO_DIR"/} (patient bundles: ${#patient_bundles[@]}, resources: $cohort_resources)"
+  else
     notes=(
       "$runtime_note"
       "Start-up only, in the default configuration. Each round, per database: a start on an empty database (a fresh H2 directory or PostgreSQL database, whose schema the start creates), then, once it reports ready, a stop and a start on the same database (existing). CPU is the server process's user + system time at ready."
@@ -614,7 +615,7 @@ write_meta() {
     printf 'commit\t%s\n' "$commit"
     printf 'machine\t%s\n' "$(nproc 2>/dev/null || getconf _NPROCESSORS_ONLN) cores, $memory memory, $(uname -sr)"
     printf 'java\t%s\n' "$(java -version 2>&1 | head -1)"
-    printf 'wrk\t%s\n' "$(wrk -v 2>&1 | head -1 | cut -d' ' -f1-2)"
+    printf 'wrk\t%s\n' "$({ command -v wrk >/dev/null && wrk -v 2>&1 | head -1 | cut -d' ' -f1-2; } || echo none)"
     printf 'options\t%s\n' "$options${JAVA_OPTS:+ (JAVA_OPTS=$JAVA_OPTS)}"
     printf 'cohort\t%s\n' "$cohort"
     printf 'elapsed\t%s\n' "$1"
