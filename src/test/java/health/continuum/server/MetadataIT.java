@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.hasItems;
 
 import health.continuum.support.FhirServerIT;
 import io.restassured.RestAssured;
+import io.restassured.config.DecoderConfig;
 import org.junit.jupiter.api.Test;
 
 class MetadataIT extends FhirServerIT {
@@ -20,6 +21,21 @@ class MetadataIT extends FhirServerIT {
                 .body("software.name", equalTo("Continuum"))
                 .body("software.version", equalTo(System.getProperty("continuum.test.project-version")))
                 .body("rest[0].resource.type", hasItems("CarePlan", "CareTeam", "MedicationStatement", "Task"));
+    }
+
+    /**
+     * Uncompressed, the JSON goes through the servlet writer, whose flushes the server leaves to the container's
+     * buffer (WriterFlushedOnClose): all of it must still arrive, to its last resource type.
+     */
+    @Test
+    void uncompressedJsonCapabilityStatementArrivesWhole() {
+        fhir().config(RestAssured.config().decoderConfig(DecoderConfig.decoderConfig().noContentDecoders()))
+                .get("/metadata").then()
+                .statusCode(200)
+                .header("Content-Encoding", org.hamcrest.Matchers.nullValue())
+                .body("software.name", equalTo("Continuum"))
+                .body("rest[0].resource.size()", equalTo(146))
+                .body("rest[0].resource[-1].type", equalTo("VisionPrescription"));
     }
 
     @Test
