@@ -170,7 +170,8 @@ def report(run_dir, results_md):
                 return row
         return None
 
-    kind = ("start-up run" if meta.get("startup_rounds", "0") != "0"
+    startup_only = meta.get("startup_rounds", "0") != "0"
+    kind = ("start-up run" if startup_only
             else "smoke run" if meta.get("smoke") == "yes"
             else "run of some workloads" if "--workloads" in meta.get("options", "") else "full run")
     lines = [
@@ -196,7 +197,7 @@ def report(run_dir, results_md):
     ]
     lines += [f"| {r['db']} | {r['checks']} | {r['database']} | {r['startup_s']} | {r['rss_ready_mb']} "
               f"| {r['cpu_s']} | {r['load_1m']} |" for r in startup]
-    if not ingest:
+    if startup_only:
         lines.append("")
         write_section(run_dir, results_md, lines)
         return

@@ -110,11 +110,11 @@ now_ms() {
     python3 -c 'import time; print(int(time.time() * 1000))'
   fi
 }
-# The 1-minute load average: other work on the same cores slows every measurement, so it goes with them.
 # User + system CPU seconds a process has used (Linux /proc; "–" elsewhere): start-up is CPU-bound.
 cpu_seconds() {
   awk -v hz="$(getconf CLK_TCK)" '{ printf "%.1f", ($14 + $15) / hz }' "/proc/$1/stat" 2>/dev/null || echo "–"
 }
+# The 1-minute load average: other work on the same cores slows every measurement, so it goes with them.
 load_1m() {
   if [ -r /proc/loadavg ]; then cut -d' ' -f1 /proc/loadavg; else uptime | sed 's/.*load averages*: *//; s/,* .*//'; fi
 }
@@ -577,38 +577,38 @@ write_meta() {
   commit="$(git -C "$REPO_DIR" rev-parse --short HEAD 2>/dev/null || echo unknown)"
   [ -n "$(git -C "$REPO_DIR" status --porcelain 2>/dev/null)" ] && commit+=" (with uncommitted changes)"
   commit+=" on $(git -C "$REPO_DIR" rev-parse --abbrev-ref HEAD 2>/dev/null || echo unknown)"
-  # ON and OFF only differ once the server reads the switch; say so rather than present noise as overhead.
-  local property name missing=()
-  for property in "${checks_off_properties[@]}"; do
-    name=${property#--}
-    name=${name%%=*}
-    # The prefix (e.g. continuum.medication) is what a @ConfigurationProperties class names.
-    grep -rqF "${name%.*}" "$REPO_DIR/src/main" 2>/dev/null || missing+=("$name")
-  done
-  if [ ${#missing[@]} -gt 0 ]; then
-    local missing_list
-    missing_list=$(printf '%s, ' "${missing[@]}")
-    checks_note="Checks OFF passes ${checks_off_properties[*]}; this build reads none of ${missing_list%, } (unknown properties are ignored), so those checks run the same on and off and their on/off differences are noise."
-  else
-    checks_note="Checks ON passes ${CHECKS_ON_PROPERTIES[*]} (Synthea's care plans and care teams do not conform to the Continuum profiles; warn validates them the same and stores them); checks OFF passes ${checks_off_properties[*]}."
-  fi
   local runtime_note="The server runs as the Docker image runs it: docker/prepare-runtime.sh (extracted jar, class-data-sharing archive, serial collector; $(tr '\n' ' ' <"$RUNTIME_DIR/jvm.options" | sed "s|$RUNTIME_DIR/||"))."
-  local notes=(
-    "$checks_note"
-    "$runtime_note"
-    "careplan-create POSTs a profiled CarePlan; medstatement-create POSTs a profiled MedicationStatement with status completed (validated, not compared); medstatement-update PUTs one of the patient's 20 active MedicationStatements with a new dosage text (validated and compared with the 19 others), on 1 connection because concurrent updates of one resource would measure version-conflict retries; encounter-discharge (bench.py discharges, not wrk) PUTs a fresh in-progress inpatient stay (class IMP) to finished on every request (the discharge rules, LACE and follow-up Tasks) on 1 connection; untimed, it creates each stay before and deletes it with its Tasks and LACE Observation after, so the patient keeps a real record's size; its req/s is 1 / mean latency of the timed PUTs."
-    "task-worklist is Task?owner=P&status=requested,in-progress&_sort=due-date (the custom SearchParameter on Task.restriction.period.end); patient-everything returns its first page (default page size)."
-    "Each pass starts on an empty database (a fresh H2 directory or PostgreSQL database) and loads the cohort; workload data are created through the API."
-  )
-  [ "$smoke" = yes ] && notes+=("Smoke run: 1 patient, ${duration} s per workload; numbers show the harness works, not how fast the server is.")
-  local cohort="none"
-  if [ "$startup_rounds" -eq 0 ]; then
-    cohort="${cohort_dir#"$REPO_DIR"/} (patient bundles: ${#patient_bundles[@]}, resources: $cohort_resources)"
-  else
+  local cohort="none" notes
+  if [ "$startup_rounds" -gt 0 ]; then
     notes=(
       "$runtime_note"
       "Start-up only, in the default configuration. Each round, per database: a start on an empty database (a fresh H2 directory or PostgreSQL database, whose schema the start creates), then, once it reports ready, a stop and a start on the same database (existing). CPU is the server process's user + system time at ready."
     )
+  else
+    cohort="${cohort_dir#"$REPO_DIR"/} (patient bundles: ${#patient_bundles[@]}, resources: $cohort_resources)"
+    # ON and OFF only differ once the server reads the switch; say so rather than present noise as overhead.
+    local property name missing=()
+    for property in "${checks_off_properties[@]}"; do
+      name=${property#--}
+      name=${name%%=*}
+      # The prefix (e.g. continuum.medication) is what a @ConfigurationProperties class names.
+      grep -rqF "${name%.*}" "$REPO_DIR/src/main" 2>/dev/null || missing+=("$name")
+    done
+    if [ ${#missing[@]} -gt 0 ]; then
+      local missing_list
+      missing_list=$(printf '%s, ' "${missing[@]}")
+      checks_note="Checks OFF passes ${checks_off_properties[*]}; this build reads none of ${missing_list%, } (unknown properties are ignored), so those checks run the same on and off and their on/off differences are noise."
+    else
+      checks_note="Checks ON passes ${CHECKS_ON_PROPERTIES[*]} (Synthea's care plans and care teams do not conform to the Continuum profiles; warn validates them the same and stores them); checks OFF passes ${checks_off_properties[*]}."
+    fi
+    notes=(
+      "$checks_note"
+      "$runtime_note"
+      "careplan-create POSTs a profiled CarePlan; medstatement-create POSTs a profiled MedicationStatement with status completed (validated, not compared); medstatement-update PUTs one of the patient's 20 active MedicationStatements with a new dosage text (validated and compared with the 19 others), on 1 connection because concurrent updates of one resource would measure version-conflict retries; encounter-discharge (bench.py discharges, not wrk) PUTs a fresh in-progress inpatient stay (class IMP) to finished on every request (the discharge rules, LACE and follow-up Tasks) on 1 connection; untimed, it creates each stay before and deletes it with its Tasks and LACE Observation after, so the patient keeps a real record's size; its req/s is 1 / mean latency of the timed PUTs."
+      "task-worklist is Task?owner=P&status=requested,in-progress&_sort=due-date (the custom SearchParameter on Task.restriction.period.end); patient-everything returns its first page (default page size)."
+      "Each pass starts on an empty database (a fresh H2 directory or PostgreSQL database) and loads the cohort; workload data are created through the API."
+    )
+    [ "$smoke" = yes ] && notes+=("Smoke run: 1 patient, ${duration} s per workload; numbers show the harness works, not how fast the server is.")
   fi
   {
     printf 'date\t%s\n' "$run_date"
