@@ -24,7 +24,9 @@ public final class ContinuumCodes {
         DISCHARGE_INSTRUCTIONS("discharge-instructions"),
         TEACH_BACK("teach-back"),
         REFERRAL("referral"),
-        ASSESSMENT("assessment");
+        ASSESSMENT("assessment"),
+        ASSIGN_CARE_COORDINATOR("assign-care-coordinator"),
+        RESOLVE_COORDINATION_GAP("resolve-coordination-gap");
 
         private final String code;
 

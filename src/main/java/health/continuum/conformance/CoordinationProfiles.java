@@ -9,9 +9,9 @@ import org.hl7.fhir.r4.model.StructureDefinition;
 import org.springframework.stereotype.Component;
 
 /**
- * The Continuum profile a CarePlan, CareTeam, Task or MedicationStatement is held to whether or not it claims it
- * (setting {@code continuum.conformance.validate-coordination-resources}): on write, and by {@code $validate} when
- * the request names no profile, so that {@code $validate} answers what a write of the same body would.
+ * The Continuum profile a CarePlan, CareTeam, Task or MedicationStatement is checked against whether or not it claims
+ * it (setting {@code continuum.conformance.coordination-rules}, unless off): on write, and by {@code $validate} when the
+ * request names no profile, so that {@code $validate} lists the rules a write would flag or enforce.
  */
 @Component
 public class CoordinationProfiles {
@@ -21,7 +21,7 @@ public class CoordinationProfiles {
     private final Map<String, String> profileByType;
 
     public CoordinationProfiles(ConformancePackage conformancePackage, ConformanceProperties properties) {
-        this.profileByType = properties.validateCoordinationResources()
+        this.profileByType = properties.coordinationRules() != ConformanceProperties.CoordinationRules.OFF
                 ? conformancePackage.resourceProfiles().stream()
                         .filter(profile -> profile.getUrl().startsWith(Canonical.BASE))
                         .filter(profile -> COORDINATION_TYPES.contains(profile.getType()))

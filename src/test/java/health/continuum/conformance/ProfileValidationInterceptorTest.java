@@ -50,7 +50,7 @@ class ProfileValidationInterceptorTest {
         when(conformancePackage.resourceProfiles()).thenReturn(List.of());
         ConformanceProperties properties = mock(ConformanceProperties.class);
         when(properties.validationMode()).thenReturn(ValidationMode.ENFORCE);
-        when(properties.validateCoordinationResources()).thenReturn(true);
+        when(properties.coordinationRules()).thenReturn(ConformanceProperties.CoordinationRules.FLAG);
         return new ProfileValidationInterceptor(
                 new StaticListableBeanFactory(Map.of("profileValidator", validator)).getBeanProvider(ProfileValidator.class),
                 new CoordinationProfiles(conformancePackage, properties),
