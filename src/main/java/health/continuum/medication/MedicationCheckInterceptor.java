@@ -10,13 +10,14 @@ import ca.uhn.fhir.rest.server.exceptions.UnprocessableEntityException;
 import health.continuum.server.ContinuumServerInterceptor;
 import health.continuum.server.ResponseOutcomeIssues;
 import health.continuum.server.WriteTransaction;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.DetectedIssue;
 import org.springframework.stereotype.Component;
@@ -25,17 +26,15 @@ import org.springframework.stereotype.Component;
  * Checks every MedicationStatement and MedicationRequest write against the patient's current medications, records each new
  * finding as a DetectedIssue, and cancels the open DetectedIssues of a medication that stops.
  *
- * <p>Runs at pre-commit: the written resource has its id (needed for DetectedIssue.implicated) and the database
- * transaction is still open, so a rejection stores nothing. In a transaction Bundle HAPI defers these hooks until every
- * entry is stored, so each entry's search sees the others; entries checked earlier in the same request are added too.
+ * <p>The writes of one database transaction (a single write, or every entry of a transaction Bundle) are checked
+ * together just before it commits ({@link WriteTransaction#atCommit}): each has its id (needed for
+ * DetectedIssue.implicated), each patient's current medications are read once, and a rejection still stores nothing.
  */
 @Component
 @Interceptor
 public class MedicationCheckInterceptor implements ContinuumServerInterceptor {
 
-    private static final String CHECKED_IN_THIS_TRANSACTION = MedicationCheckInterceptor.class.getName() + ".checked";
-    private static final String RECORDED_IN_THIS_TRANSACTION = MedicationCheckInterceptor.class.getName() + ".recorded";
-    private static final String READ_IN_THIS_TRANSACTION = MedicationCheckInterceptor.class.getName() + ".read";
+    private static final String BATCH = MedicationCheckInterceptor.class.getName();
 
     private final MedicationProperties properties;
     private final InteractionChecker checker;
@@ -53,79 +52,108 @@ public class MedicationCheckInterceptor implements ContinuumServerInterceptor {
         this.writeTransaction = writeTransaction;
     }
 
+    /** A medication written in the current transaction, waiting for the check at commit. */
+    private record Written(FhirMedication medication, String versionedId, String resourceType, boolean created,
+                           RequestDetails request, TransactionDetails transaction) {}
+
     @Hook(Pointcut.STORAGE_PRECOMMIT_RESOURCE_CREATED)
     public void created(IBaseResource resource, RequestDetails request, TransactionDetails transaction) {
-        FhirMedication.of(resource).ifPresent(medication -> check(medication, resource, request, transaction));
+        FhirMedication.of(resource).ifPresent(medication -> queue(medication, resource, true, request, transaction));
     }
 
     @Hook(Pointcut.STORAGE_PRECOMMIT_RESOURCE_UPDATED)
     public void updated(IBaseResource previous, IBaseResource resource, RequestDetails request,
                         TransactionDetails transaction) {
-        FhirMedication.of(resource).ifPresent(medication -> check(medication, resource, request, transaction));
+        FhirMedication.of(resource).ifPresent(medication -> queue(medication, resource, false, request, transaction));
     }
 
-    private void check(FhirMedication medication, IBaseResource resource, RequestDetails request,
+    private void queue(FhirMedication medication, IBaseResource resource, boolean created, RequestDetails request,
                        TransactionDetails transaction) {
+        String resourceType = fhirContext.getResourceType(resource);
         if (medication.subject() == null) {
-            throw new UnprocessableEntityException(fhirContext.getResourceType(resource)
+            throw new UnprocessableEntityException(resourceType
                     + ".subject is required (FHIR R4 cardinality 1..1): a medication is always someone's");
         }
-        if (!properties.checksEnabled() || medication.patient() == null) {
+        if (!properties.checksEnabled() || medication.patient() == null || !(medication.active() || medication.ended())) {
             return;
         }
-        if (medication.ended()) {
-            writeTransaction.withOneFlush(() -> closeOpenIssues(medication, transaction));
-        } else if (medication.active()) {
-            writeTransaction.withOneFlush(() -> compare(medication, resource, request, transaction));
-        }
+        String versionedId = resource.getIdElement().toUnqualified().getValue();
+        writeTransaction.atCommit(BATCH,
+                new Written(medication, versionedId, resourceType, created, request, transaction), this::check);
     }
 
-    private void compare(FhirMedication medication, IBaseResource resource, RequestDetails request,
-                         TransactionDetails transaction) {
-        List<Finding> findings = checker.check(medication.input(), otherMedications(medication, transaction));
-        Set<String> recorded = transaction.getOrCreateUserData(RECORDED_IN_THIS_TRANSACTION, HashSet::new);
-        List<Finding> unrecorded = findings.stream()
+    private void check(List<Written> written) {
+        TransactionDetails transaction = written.get(0).transaction();
+        closeOpenIssues(written.stream().filter(entry -> entry.medication().ended()).toList(), transaction);
+        List<Written> active = written.stream().filter(entry -> entry.medication().active()).toList();
+        if (active.isEmpty()) {
+            return;
+        }
+        // The written versions are known already: the searches below need not read them back
+        Map<String, FhirMedication> read = new HashMap<>();
+        active.forEach(entry -> read.put(entry.versionedId(), entry.medication()));
+        Map<String, List<FhirMedication>> currentByPatient = new HashMap<>();
+        Map<Written, List<Finding>> findingsOf = new LinkedHashMap<>();
+        for (Written entry : active) {
+            List<FhirMedication> current = currentByPatient.computeIfAbsent(entry.medication().patient(),
+                    patient -> records.activeMedications(patient, null, read));
+            List<MedicationInput> others = current.stream()
+                    .filter(other -> !other.reference().equals(entry.medication().reference()))
+                    .map(FhirMedication::input)
+                    .toList();
+            findingsOf.put(entry, checker.check(entry.medication().input(), others));
+        }
+        Set<String> stored = records.storedIssueKeys(findingsOf.values().stream().flatMap(List::stream)
+                .filter(finding -> finding.type() != FindingType.UNIDENTIFIED)
+                .map(Finding::key)
+                .collect(Collectors.toSet()));
+        Set<String> recorded = new HashSet<>(stored);
+        findingsOf.forEach((entry, findings) -> record(entry, findings, recorded));
+    }
+
+    /** Records the findings not recorded before (a pair is found from both of its medications); 422 if one blocks. */
+    private void record(Written entry, List<Finding> findings, Set<String> recorded) {
+        FhirMedication medication = entry.medication();
+        List<Finding> newFindings = findings.stream()
                 .filter(finding -> finding.type() != FindingType.UNIDENTIFIED)
                 .filter(finding -> !recorded.contains(finding.key()))
                 .toList();
-        Set<String> stored = records.storedIssueKeys(unrecorded.stream().map(Finding::key).toList());
-        List<Finding> newFindings = unrecorded.stream().filter(finding -> !stored.contains(finding.key())).toList();
-        String resourceType = fhirContext.getResourceType(resource);
         List<Finding> blocking =
                 properties.interactionPolicy().blocking(newFindings, medication.overrideReason() != null);
         if (!blocking.isEmpty()) {
-            throw new UnprocessableEntityException(fhirContext, DetectedIssues.rejection(blocking, resourceType));
+            throw new UnprocessableEntityException(fhirContext, DetectedIssues.rejection(blocking, entry.resourceType()));
         }
         for (Finding finding : newFindings) {
+            if (!recorded.add(finding.key())) {
+                continue;
+            }
             DetectedIssue issue = DetectedIssues.of(finding, medication.patient());
             if (medication.overrideReason() != null && finding.type() == FindingType.INTERACTION) {
                 DetectedIssues.addOverride(issue, medication.overrideReason(), medication.author());
             }
-            records.create(issue, transaction);
-            recorded.add(finding.key());
+            records.create(issue, entry.transaction());
         }
-        findings.forEach(finding -> ResponseOutcomeIssues.add(request, DetectedIssues.outcomeIssue(finding, resourceType)));
+        findings.forEach(finding -> ResponseOutcomeIssues.add(entry.request(),
+                DetectedIssues.outcomeIssue(finding, entry.resourceType())));
     }
 
-    /** The patient's stored current medications plus those checked earlier in this request, once each. */
-    private List<MedicationInput> otherMedications(FhirMedication medication, TransactionDetails transaction) {
-        List<FhirMedication> checked = transaction.getOrCreateUserData(CHECKED_IN_THIS_TRANSACTION, ArrayList::new);
-        Map<String, MedicationInput> others = new LinkedHashMap<>();
-        Map<String, FhirMedication> read = transaction.getOrCreateUserData(READ_IN_THIS_TRANSACTION, HashMap::new);
-        for (FhirMedication other : records.activeMedications(medication.patient(), medication.reference(), read)) {
-            others.put(other.reference(), other.input());
-        }
-        checked.stream()
-                .filter(other -> medication.patient().equals(other.patient()))
-                .forEach(other -> others.putIfAbsent(other.reference(), other.input()));
-        checked.add(medication);
-        return List.copyOf(others.values());
-    }
-
-    private void closeOpenIssues(FhirMedication stopped, TransactionDetails transaction) {
-        for (DetectedIssue issue : records.openIssuesImplicating(List.of(stopped.reference()))) {
-            DetectedIssues.closeOut(issue, stopped);
-            records.update(issue, transaction);
+    /**
+     * Cancels the open DetectedIssues of the stopped medications, with one search. A medication created stopped is
+     * left out: no issue can implicate it, since issues are only recorded about current medications.
+     */
+    private void closeOpenIssues(List<Written> stopped, TransactionDetails transaction) {
+        Map<String, FhirMedication> byReference = stopped.stream().filter(entry -> !entry.created())
+                .collect(Collectors.toMap(entry -> entry.medication().reference(), Written::medication,
+                        (first, second) -> second));
+        for (DetectedIssue issue : records.openIssuesImplicating(byReference.keySet())) {
+            issue.getImplicated().stream()
+                    .map(implicated -> byReference.get(implicated.getReferenceElement().toUnqualifiedVersionless().getValue()))
+                    .filter(Objects::nonNull)
+                    .findFirst()
+                    .ifPresent(medication -> {
+                        DetectedIssues.closeOut(issue, medication);
+                        records.update(issue, transaction);
+                    });
         }
     }
 }

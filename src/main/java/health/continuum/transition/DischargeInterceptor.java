@@ -24,12 +24,15 @@ import org.springframework.stereotype.Component;
 
 /**
  * Judges discharge readiness when a write finishes a TCM-eligible stay (create, update, patch or transaction entry)
- * and applies {@link DischargePolicy}. Runs at pre-commit: the Encounter has its id, nested writes join the request's
- * database transaction, and a rejection rolls the whole write back.
+ * and applies {@link DischargePolicy}. The stays a transaction finishes are judged together just before it commits
+ * ({@link WriteTransaction#atCommit}): each Encounter has its id, nested writes join the request's database
+ * transaction, and a rejection rolls the whole write back.
  */
 @Component
 @Interceptor
 public class DischargeInterceptor implements ContinuumServerInterceptor {
+
+    private static final String BATCH = DischargeInterceptor.class.getName();
 
     private final DischargePolicy policy;
     private final TcmEligibility eligibility;
@@ -71,7 +74,15 @@ public class DischargeInterceptor implements ContinuumServerInterceptor {
         if (!eligibility.isEligible(summary) || DischargeRecords.patientOf(encounter).isEmpty()) {
             return;
         }
-        transaction.withOneFlush(() -> judge(encounter, summary, request, transactionDetails));
+        transaction.atCommit(BATCH, new Discharge(encounter, summary, request, transactionDetails), this::judgeAll);
+    }
+
+    private record Discharge(Encounter encounter, EncounterSummary summary, RequestDetails request,
+                             TransactionDetails transactionDetails) {}
+
+    private void judgeAll(List<Discharge> discharges) {
+        discharges.forEach(discharge -> judge(discharge.encounter(), discharge.summary(), discharge.request(),
+                discharge.transactionDetails()));
     }
 
     private void judge(Encounter encounter, EncounterSummary summary, RequestDetails request,

@@ -17,6 +17,7 @@ import health.continuum.transition.FollowUpTasks.Proposal;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.function.Consumer;
 import org.hl7.fhir.r4.model.Encounter;
 import org.hl7.fhir.r4.model.Reference;
 import org.junit.jupiter.api.Test;
@@ -79,9 +80,10 @@ class DischargeInterceptorTest {
 
     private DischargeInterceptor interceptor(DischargePolicy policy) {
         doAnswer(call -> {
-            call.<Runnable>getArgument(0).run();
+            Object queued = call.getArgument(1);
+            call.<Consumer<List<Object>>>getArgument(2).accept(List.of(queued));
             return null;
-        }).when(transaction).withOneFlush(any());
+        }).when(transaction).atCommit(any(), any(), any());
         return new DischargeInterceptor(properties(policy), records, transaction);
     }
 
