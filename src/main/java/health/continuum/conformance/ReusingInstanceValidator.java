@@ -4,10 +4,12 @@ import ca.uhn.fhir.context.support.IValidationSupport;
 import ca.uhn.fhir.rest.api.EncodingEnum;
 import ca.uhn.fhir.util.XmlUtil;
 import ca.uhn.fhir.validation.IValidationContext;
+import ca.uhn.fhir.validation.ValidationContext;
 import com.google.gson.Gson;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,9 +18,16 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import org.hl7.fhir.common.hapi.validation.validator.FhirInstanceValidator;
 import org.hl7.fhir.exceptions.FHIRException;
+import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.hl7.fhir.instance.model.api.IPrimitiveType;
 import org.hl7.fhir.r5.context.IWorkerContext;
+import org.hl7.fhir.r5.elementmodel.Element;
+import org.hl7.fhir.r5.elementmodel.JsonParser;
 import org.hl7.fhir.r5.elementmodel.Manager.FhirFormat;
+import org.hl7.fhir.r5.elementmodel.ParserBase.ValidationPolicy;
+import org.hl7.fhir.r5.elementmodel.ValidatedFragment;
 import org.hl7.fhir.r5.fhirpath.IHostApplicationServices;
+import org.hl7.fhir.r5.model.ElementDefinition.ElementDefinitionConstraintComponent;
 import org.hl7.fhir.r5.model.StructureDefinition;
 import org.hl7.fhir.r5.utils.validation.ValidatorSession;
 import org.hl7.fhir.r5.utils.validation.constants.IdStatus;
@@ -45,8 +54,10 @@ import org.w3c.dom.NodeList;
 final class ReusingInstanceValidator extends FhirInstanceValidator {
 
     // An InstanceValidator holds on to every coding it checked, with the resource around it, until it is dropped
-    private static final int MAX_VALIDATIONS_PER_INSTANCE = 100;
-    private static final int MAX_CHARACTERS_PER_INSTANCE = 256 * 1024;
+    private static final int MAX_VALIDATIONS_PER_INSTANCE = 1000;
+    private static final int MAX_CHARACTERS_PER_INSTANCE = 4 * 1024 * 1024;
+    private static final String ELE_1 = "ele-1";
+    private static final String ELE_1_EXPRESSION = "hasValue() or (children().count() > id.count())";
 
     // Each idle one holds its own copy of the OID registry (~2 MB), and validations rarely outnumber the cores
     private final BlockingQueue<PooledInstanceValidator> idle =
@@ -79,7 +90,7 @@ final class ReusingInstanceValidator extends FhirInstanceValidator {
             claimedProfiles(document).forEach(url -> addProfile(workerContext, url, profiles, unknownProfiles));
             validate(workerContext, null, input, FhirFormat.XML, profiles, messages);
         } else if (encoding == EncodingEnum.JSON) {
-            claimedProfiles(input).forEach(url -> addProfile(workerContext, url, profiles, unknownProfiles));
+            claimedProfiles(context, input).forEach(url -> addProfile(workerContext, url, profiles, unknownProfiles));
             validate(workerContext, context.getOptions().getAppContext(), input, FhirFormat.JSON, profiles, messages);
         } else {
             throw new IllegalArgumentException("Unknown encoding: " + encoding);
@@ -153,7 +164,15 @@ final class ReusingInstanceValidator extends FhirInstanceValidator {
         }
     }
 
-    private static List<String> claimedProfiles(String json) {
+    /** The resource's meta.profile: from the resource given as an object, so its text is not parsed an extra time. */
+    private static List<String> claimedProfiles(IValidationContext<?> context, String json) {
+        // Only ValidationContext holds a resource object; asked for one, a context made from text parses its text
+        if (context instanceof ValidationContext<?> given && given.getResource() instanceof IBaseResource resource) {
+            return resource.getMeta().getProfile().stream()
+                    .map(IPrimitiveType::getValueAsString)
+                    .filter(Objects::nonNull)
+                    .toList();
+        }
         List<String> urls = new ArrayList<>();
         JsonObject meta = new Gson().fromJson(json, JsonObject.class).getAsJsonObject("meta");
         JsonElement profiles = meta == null ? null : meta.get("profile");
@@ -192,12 +211,16 @@ final class ReusingInstanceValidator extends FhirInstanceValidator {
     /** Starts every validation as a new InstanceValidator would, for a limited number of validations. */
     private static final class PooledInstanceValidator extends InstanceValidator {
 
+        // Reused: the validator's own entry point builds a parser, with its own FHIRPath engine, for every resource
+        private final JsonParser jsonParser;
         private int validations;
         private long charactersValidated;
 
         PooledInstanceValidator(IWorkerContext workerContext, IHostApplicationServices hostServices) {
             super(workerContext, hostServices, new XVerExtensionManagerOld(workerContext), new ValidatorSession(),
                     new ValidatorSettings());
+            jsonParser = new JsonParser(workerContext);
+            jsonParser.setupValidation(ValidationPolicy.EVERYTHING);
         }
 
         void validateAsNew(String input, Object appContext, FhirFormat format, List<StructureDefinition> profiles,
@@ -206,8 +229,43 @@ final class ReusingInstanceValidator extends FhirInstanceValidator {
             charactersValidated += input.length();
             // A new validator reports each deprecated or retired definition once; so must a reused one, every time
             statusWarnings.clear();
-            validate(appContext, messages, new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)), format,
-                    profiles);
+            ByteArrayInputStream stream = new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8));
+            if (format != FhirFormat.JSON) {
+                validate(appContext, messages, stream, format, profiles);
+                return;
+            }
+            // What validate(appContext, messages, stream, format, profiles) does for JSON: one fragment, no logical model
+            try {
+                for (ValidatedFragment fragment : jsonParser.parse(stream)) {
+                    if (fragment.getElement() != null) {
+                        validate(appContext, fragment.getErrors(), null, fragment.getElement(), profiles);
+                    }
+                    messages.addAll(fragment.getErrors());
+                }
+            } catch (IOException e) {
+                throw new FHIRException(e);
+            }
+        }
+
+        /**
+         * ele-1, on every element of every resource, is much of the FHIRPath the validator runs: where it holds,
+         * answered here; where it fails, the FHIRPath engine still reports it, in its own words.
+         */
+        @Override
+        public boolean checkInvariant(org.hl7.fhir.validation.instance.utils.ValidationContext valContext,
+                List<ValidationMessage> errors, String path, StructureDefinition profile, Element resource,
+                Element element, ElementDefinitionConstraintComponent invariant) {
+            if (ELE_1.equals(invariant.getKey()) && ELE_1_EXPRESSION.equals(invariant.getExpression())
+                    && hasValueOrChildren(element)) {
+                return true;
+            }
+            return super.checkInvariant(valContext, errors, path, profile, resource, element, invariant);
+        }
+
+        // What ele-1 asks: a value, or a child other than id
+        private static boolean hasValueOrChildren(Element element) {
+            return (element.isPrimitive() && element.hasValue())
+                    || (element.hasChildren() && element.getChildren().stream().anyMatch(child -> !"id".equals(child.getName())));
         }
 
         boolean isWornOut() {

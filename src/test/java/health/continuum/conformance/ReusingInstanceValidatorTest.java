@@ -16,6 +16,8 @@ import java.util.function.Function;
 import java.util.stream.Stream;
 import org.hl7.fhir.common.hapi.validation.validator.FhirInstanceValidator;
 import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.hl7.fhir.r4.model.HumanName;
+import org.hl7.fhir.r4.model.Patient;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -40,6 +42,10 @@ class ReusingInstanceValidatorTest {
              "extension": [{"url": "%s", "valueString": "moved to a new extension"}]}
             """.formatted(RETIRED_EXTENSION_URL);
 
+    // Empty elements, which ele-1 forbids, are still reported with the ele-1 short cut in place
+    private static final String PATIENT_WITH_EMPTY_ELEMENTS = """
+            {"resourceType": "Patient", "name": [{"family": "Alvarez"}, {}], "identifier": [{}]}""";
+
     /** Three rounds: a reused InstanceValidator must not remember anything from the validations before. */
     @Test
     void reportsWhatHapisValidatorReportsEveryTime(@TempDir Path extraProfiles) throws IOException {
@@ -61,6 +67,9 @@ class ReusingInstanceValidatorTest {
         }
         assertThat(describe(reusing.validateWithResult(PATIENT_WITH_RETIRED_EXTENSION).getMessages()))
                 .anySatisfy(message -> assertThat(message).contains(RETIRED_EXTENSION_URL + " is retired"));
+        assertThat(describe(reusing.validateWithResult(PATIENT_WITH_EMPTY_ELEMENTS).getMessages()))
+                .filteredOn(message -> message.startsWith("ERROR") && message.contains("Object must have some content"))
+                .hasSize(2);
     }
 
     private record Validation(String name, Function<FhirValidator, List<SingleValidationMessage>> run) {}
@@ -90,6 +99,13 @@ class ReusingInstanceValidatorTest {
                 .validateWithResult(brokenCarePlan).getMessages()));
         validations.add(new Validation("patient with a retired extension", validator -> validator
                 .validateWithResult(PATIENT_WITH_RETIRED_EXTENSION).getMessages()));
+        validations.add(new Validation("patient with empty elements", validator -> validator
+                .validateWithResult(PATIENT_WITH_EMPTY_ELEMENTS).getMessages()));
+        HumanName onlyAnId = new HumanName();
+        onlyAnId.setId("only-an-id");
+        Patient withEmptyName = new Patient().addName(onlyAnId);
+        validations.add(new Validation("parsed patient with a name holding only an id", validator -> validator
+                .validateWithResult(withEmptyName).getMessages()));
         validations.add(new Validation("unreadable XML", validator -> validator
                 .validateWithResult("<Patient xmlns=\"http://hl7.org/fhir\"><id value=\"1\"/>").getMessages()));
         return validations;
