@@ -32,11 +32,13 @@ grep -v '^@lambda-proxy' "$training/classes.lst" >"$training/classes-without-lam
 
 # The serial collector with a small young generation: at ready the heap holds ~320 MB of live data (mostly the
 # FHIR definitions validation needs); G1's headroom and worker threads cost ~300 MB more RSS and start-up CPU
-# on a 2-core machine. -Xlog:cds=error hides the archive's notes about the signed Saxon jar it cannot include.
+# on a 2-core machine. A 1 GB heap holds a Synthea cohort's ingest; without a cap the JVM takes a quarter of the
+# machine's memory and RSS grows to match. -Xlog:cds=error hides the archive's notes about the signed Saxon jar it cannot include.
 cat >"$dir/jvm.options" <<EOF
 -XX:SharedArchiveFile=$dir/continuum.jsa
 -Xlog:cds=error
 -XX:+UseSerialGC
 -Xmn64m
+-Xmx1g
 EOF
 echo "runtime ready in $dir: java @$dir/jvm.options -jar $dir/continuum.jar"
