@@ -15,6 +15,7 @@ import ca.uhn.fhir.rest.server.HardcodedServerAddressStrategy;
 import ca.uhn.fhir.rest.server.IncomingRequestAddressStrategy;
 import ca.uhn.fhir.rest.server.RestfulServer;
 import ca.uhn.fhir.rest.server.interceptor.ResponseHighlighterInterceptor;
+import ca.uhn.fhir.rest.server.interceptor.SearchPreferHandlingInterceptor;
 import ca.uhn.fhir.rest.server.provider.ResourceProviderFactory;
 import ca.uhn.fhir.rest.server.util.ISearchParamRegistry;
 import jakarta.servlet.ServletException;
@@ -24,6 +25,7 @@ import java.io.IOException;
 import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.info.BuildProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.boot.web.servlet.ServletRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -96,10 +98,23 @@ public class FhirRestServerConfig {
                     properties.publicBaseUrl() == null || properties.publicBaseUrl().isBlank()
                             ? new IncomingRequestAddressStrategy()
                             : new HardcodedServerAddressStrategy(properties.publicBaseUrl()));
+            // First, so that a preflight is answered before anything else looks at the request
+            BrowserAccess.interceptor(properties.cors()).ifPresent(server::registerInterceptor);
+            // Unknown search parameters: 400, or ignored when the client sends Prefer: handling=lenient
+            server.registerInterceptor(new SearchPreferHandlingInterceptor(searchParamRegistry));
             server.registerInterceptor(new OpenApiInterceptor());
             server.registerInterceptor(new ResponseHighlighterInterceptor());
             interceptors.forEach(server::registerInterceptor);
         };
+    }
+
+    @Bean
+    public FilterRegistrationBean<AdmissionControl> admissionControl(
+            FhirServerProperties properties, FhirContext fhirContext) {
+        FilterRegistrationBean<AdmissionControl> registration =
+                new FilterRegistrationBean<>(new AdmissionControl(properties, fhirContext));
+        registration.addUrlPatterns("/fhir/*");
+        return registration;
     }
 
     @Bean

@@ -24,7 +24,8 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(
         classes = ContinuumApplication.class,
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"continuum.server.max-request-size=1MB"})
+        properties = {"continuum.server.max-request-size=1MB",
+            "continuum.server.cors.allowed-origins=https://app.example.org"})
 @AutoConfigureObservability(tracing = false) // tests disable metrics export unless asked; we scrape them
 @ExtendWith(DatabaseAvailableCondition.class)
 public abstract class FhirServerIT {

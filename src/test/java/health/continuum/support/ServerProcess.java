@@ -31,15 +31,22 @@ public final class ServerProcess implements AutoCloseable {
 
     /** Starts target/continuum-*.jar with the given Spring properties and waits until it reports ready. */
     public static ServerProcess start(String name, String... properties) throws IOException, InterruptedException {
+        return start(name, Path.of("."), properties);
+    }
+
+    /** As {@link #start(String, String...)}, in the given working directory (where H2's default ./data lives). */
+    public static ServerProcess start(String name, Path workingDirectory, String... properties)
+            throws IOException, InterruptedException {
         int port = freePort();
-        Path log = Path.of("target", name + ".log");
+        Path log = Path.of("target", name + ".log").toAbsolutePath();
         List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar().toString(),
-                "--server.port=" + port));
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
+                jar().toAbsolutePath().toString(), "--server.port=" + port));
         for (String property : properties) {
             command.add("--" + property);
         }
         Process process = new ProcessBuilder(command)
+                .directory(workingDirectory.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile())
                 .start();
@@ -63,13 +70,16 @@ public final class ServerProcess implements AutoCloseable {
     }
 
     public HttpResponse<String> post(String path, String json) throws IOException, InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+        return HTTP.send(postRequest(path, json), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpRequest postRequest(String path, String json) {
+        return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
                 .header("Content-Type", "application/fhir+json")
                 .header("Accept", "application/fhir+json")
                 .timeout(Duration.ofSeconds(30))
                 .POST(HttpRequest.BodyPublishers.ofString(json))
                 .build();
-        return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
     }
 
     private void awaitReady(Duration timeout) throws IOException, InterruptedException {
@@ -94,6 +104,11 @@ public final class ServerProcess implements AutoCloseable {
     private String tail() throws IOException {
         List<String> lines = Files.readAllLines(log);
         return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
+    }
+
+    /** SIGKILL: the process gets no chance to flush or close anything. */
+    public void kill() throws InterruptedException {
+        process.destroyForcibly().waitFor();
     }
 
     @Override

@@ -1,0 +1,48 @@
+package health.continuum.server;
+
+import java.net.ConnectException;
+import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
+import org.hibernate.exception.JDBCConnectionException;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.transaction.CannotCreateTransactionException;
+
+/** Why a request failed, as far as the client can act on it: read from the exception and its causes. */
+enum FailureCause {
+    DATABASE_UNREACHABLE("The database is not reachable."),
+    NO_FREE_CONNECTION("The server is busy: no database connection became free in time."),
+    UNEXPECTED("");
+
+    // SQLSTATE class 08: connection exception (SQL standard, used by PostgreSQL and H2)
+    private static final String CONNECTION_EXCEPTION_CLASS = "08";
+
+    private final String explanation;
+
+    FailureCause(String explanation) {
+        this.explanation = explanation;
+    }
+
+    String explanation() {
+        return explanation;
+    }
+
+    static FailureCause of(Throwable failure) {
+        boolean noConnection = false;
+        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof ConnectException || isConnectionState(cause)) {
+                return DATABASE_UNREACHABLE;
+            }
+            // The pool's timeout (HikariCP) without a connection failure below it: every connection is in use
+            noConnection |= cause instanceof SQLTransientConnectionException
+                    || cause instanceof CannotCreateTransactionException
+                    || cause instanceof JDBCConnectionException
+                    || cause instanceof DataAccessResourceFailureException;
+        }
+        return noConnection ? NO_FREE_CONNECTION : UNEXPECTED;
+    }
+
+    private static boolean isConnectionState(Throwable cause) {
+        return cause instanceof SQLException sql && !(cause instanceof SQLTransientConnectionException)
+                && sql.getSQLState() != null && sql.getSQLState().startsWith(CONNECTION_EXCEPTION_CLASS);
+    }
+}

@@ -1,0 +1,76 @@
+package health.continuum.server;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.containsStringIgnoringCase;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
+
+import health.continuum.support.FhirServerIT;
+import org.junit.jupiter.api.Test;
+
+/** CORS for browser apps, request ids, and 400 for searches the server cannot run as asked. */
+class HttpBehaviourIT extends FhirServerIT {
+
+    private static final String APP = "https://app.example.org";
+
+    @Test
+    void preflightFromAnAllowedOriginIsAnsweredWithTheFhirHeaders() {
+        given().header("Origin", APP)
+                .header("Access-Control-Request-Method", "PUT")
+                .header("Access-Control-Request-Headers", "authorization,content-type,if-match,prefer")
+                .options("/Patient/1")
+                .then().statusCode(200)
+                .header("Access-Control-Allow-Origin", APP)
+                .header("Access-Control-Allow-Methods", containsString("PUT"))
+                .header("Access-Control-Allow-Headers", containsStringIgnoringCase("authorization"))
+                .header("Access-Control-Allow-Headers", containsStringIgnoringCase("if-match"))
+                .header("Access-Control-Allow-Headers", containsStringIgnoringCase("prefer"));
+    }
+
+    @Test
+    void aBrowserAppReadsLocationAndETagOfWhatItCreated() {
+        fhir().header("Origin", APP)
+                .body("{\"resourceType\":\"Patient\",\"name\":[{\"family\":\"Browser\"}]}")
+                .post("/Patient")
+                .then().statusCode(201)
+                .header("Access-Control-Allow-Origin", APP)
+                .header("Access-Control-Expose-Headers", containsString("ETag"))
+                .header("Access-Control-Expose-Headers", containsString("Location"))
+                .header("Access-Control-Expose-Headers", containsString("Content-Location"));
+    }
+
+    @Test
+    void anOriginNotAllowedGetsNoCorsHeaders() {
+        given().header("Origin", "https://elsewhere.example.com")
+                .header("Access-Control-Request-Method", "GET")
+                .options("/Patient")
+                .then().statusCode(403)
+                .header("Access-Control-Allow-Origin", nullValue());
+    }
+
+    @Test
+    void theClientsRequestIdIsKept() {
+        fhir().header("X-Request-Id", "client-chosen-42").get("/Patient?_count=1")
+                .then().statusCode(200)
+                .header("X-Request-Id", "client-chosen-42");
+    }
+
+    @Test
+    void anUnsupportedSearchModifierIs400() {
+        fhir().get("/Patient?name:contains=a")
+                .then().statusCode(400)
+                .body("resourceType", equalTo("OperationOutcome"))
+                .body("issue[0].diagnostics", containsString(":contains"));
+    }
+
+    @Test
+    void anUnknownSearchParameterIs400UnlessTheClientAsksForLenientHandling() {
+        fhir().get("/Patient?shoe-size=44")
+                .then().statusCode(400)
+                .body("issue[0].diagnostics", containsString("shoe-size"));
+        fhir().header("Prefer", "handling=lenient").get("/Patient?shoe-size=44&_count=1")
+                .then().statusCode(200)
+                .body("resourceType", equalTo("Bundle"));
+    }
+}
