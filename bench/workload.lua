@@ -1,10 +1,10 @@
--- wrk script shared by every workload of bench/run.sh. Settings come from the environment, so one script
--- serves GET, POST and PUT:
+-- wrk script shared by the wrk-driven workloads of the harness (bench/src, Wrk.java). Settings come from the
+-- environment, so one script serves GET, POST and PUT:
 --   BENCH_METHOD     GET (default), POST or PUT
 --   BENCH_BODY_FILE  request body (FHIR JSON). Placeholders in it are replaced per request:
 --                    "@@STAMP@@" by a fresh timestamp, because HAPI answers a PUT of unchanged content without
 --                    writing a new version
--- done() prints one machine-readable line for run.sh:
+-- done() prints one machine-readable line for the harness (LoadResult.fromWrkOutput):
 --   BENCH_RESULT requests,duration_us,p50_ms,p95_ms,p99_ms,non2xx,socket_errors
 
 local method = os.getenv("BENCH_METHOD") or "GET"

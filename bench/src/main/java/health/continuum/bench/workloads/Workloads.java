@@ -1,0 +1,28 @@
+package health.continuum.bench.workloads;
+
+import health.continuum.bench.workload.Workload;
+import java.util.List;
+
+/** Every workload, in the order a pass runs them. */
+public final class Workloads {
+
+    /**
+     * The reads first; then the two writes with latency targets (issues 4 and 5), which thus see a real record's
+     * size; the creating workloads last, since they give the patient thousands of CarePlans and
+     * MedicationStatements no real record has.
+     */
+    public static final List<Workload> ALL = List.of(
+            new CarePlanInclude(),
+            new TaskWorklist(),
+            new PatientEverything(),
+            new EncounterDischarge(),
+            new MedicationStatementUpdate(),
+            new CarePlanCreate(),
+            new MedicationStatementCreate());
+
+    private Workloads() {}
+
+    public static List<String> names() {
+        return ALL.stream().map(Workload::name).toList();
+    }
+}

@@ -1,0 +1,26 @@
+package health.continuum.bench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import health.continuum.bench.workload.Workload;
+import health.continuum.bench.workloads.Workloads;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class WorkloadsTest {
+
+    @Test
+    void theReadsRunFirstThenTheTargetedWritesThenTheCreatingOnes() {
+        assertEquals(List.of("careplan-include", "task-worklist", "patient-everything", "encounter-discharge",
+                "medstatement-update", "careplan-create", "medstatement-create"), Workloads.names());
+    }
+
+    @Test
+    void everyWorkloadDescribesItselfForTheNotes() {
+        for (Workload workload : Workloads.ALL) {
+            assertTrue(workload.description().length() > 20, workload.name());
+            assertTrue(workload.name().matches("[a-z0-9$-]+"), workload.name());
+        }
+    }
+}
