@@ -1,7 +1,9 @@
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.validation.ValidationResult;
-import health.continuum.conformance.ConformancePackage;
-import health.continuum.conformance.ProfileValidator;
+import health.continuum.canonical.Canonical;
+import health.continuum.conformance.glue.ConformancePackage;
+import health.continuum.conformance.glue.CoreDefinitions;
+import health.continuum.conformance.glue.ProfileValidator;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
@@ -22,13 +24,13 @@ import org.hl7.fhir.instance.model.api.IBaseResource;
 public class ValidationLatency {
 
     private static final Path EXAMPLES = Path.of("fhir-profiles", "examples");
-    private static final String PROFILE_BASE = ConformancePackage.CANONICAL_BASE + "/StructureDefinition/";
+    private static final String PROFILE_BASE = Canonical.BASE + "/StructureDefinition/";
 
     public static void main(String[] args) throws Exception {
         int warmUp = args.length > 0 ? Integer.parseInt(args[0]) : 200;
         int measured = args.length > 1 ? Integer.parseInt(args[1]) : 500;
         FhirContext fhir = FhirContext.forR4Cached();
-        ProfileValidator validator = new ProfileValidator(fhir, ConformancePackage.loadBuiltIn(fhir));
+        ProfileValidator validator = new ProfileValidator(fhir, new CoreDefinitions(fhir), ConformancePackage.loadBuiltIn(fhir));
 
         measure(fhir, validator, "CarePlan-maria-alvarez-transitional-care.json", "continuum-careplan",
                 warmUp, measured);

@@ -6,5 +6,12 @@ public final class Canonical {
     /** The {@code canonical} of the conformance package (fhir-profiles/package.json); every Continuum URL starts so. */
     public static final String BASE = "https://continuum.health/fhir";
 
+    /** Extension whose valueString is the prescriber's reason to go ahead despite a high-severity interaction. */
+    public static final String INTERACTION_OVERRIDE_EXTENSION = BASE + "/StructureDefinition/interaction-override";
+    /** Encounter extension carrying a clinician's TCM complexity: valueCode {@code high} or {@code moderate}. */
+    public static final String TCM_COMPLEXITY_EXTENSION = BASE + "/StructureDefinition/tcm-complexity";
+    /** System of the finding key in DetectedIssue.identifier, published as NamingSystem detected-issue-key. */
+    public static final String DETECTED_ISSUE_KEY_SYSTEM = BASE + "/sid/detected-issue-key";
+
     private Canonical() {}
 }

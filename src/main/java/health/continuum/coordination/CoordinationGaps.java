@@ -1,7 +1,8 @@
 package health.continuum.coordination;
 
 import health.continuum.canonical.ContinuumCodes.TaskType;
-import health.continuum.conformance.ContinuumRuleFailures.RuleFailure;
+import health.continuum.canonical.StandardCodes;
+import health.continuum.conformance.RuleFailure;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -65,8 +66,9 @@ public final class CoordinationGaps {
             actions.add(coordinatorMissing
                     ? new Open(taskId, TaskType.ASSIGN_CARE_COORDINATOR, record.patient(), record.reference(),
                             "Assign a care coordinator to the care team of " + record.patient() + " ("
-                                    + record.reference() + " has none): add a participant with role SNOMED CT"
-                                    + " 768832004 Case manager, as the Continuum CareTeam profile requires")
+                                    + record.reference() + " has none): add a participant with role SNOMED CT "
+                                    + StandardCodes.CASE_MANAGER.code() + " Case manager, as the Continuum CareTeam"
+                                    + " profile requires")
                     : new Close(taskId, record.reference() + " has a care coordinator"));
         }
         String gapId = gapTaskId(record.reference());

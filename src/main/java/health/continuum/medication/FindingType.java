@@ -8,8 +8,6 @@ public enum FindingType {
     DUPLICATE_THERAPY("DUPTHPY"),
     UNIDENTIFIED(null);
 
-    public static final String ACT_CODE_SYSTEM = "http://terminology.hl7.org/CodeSystem/v3-ActCode";
-
     private final String actCode;
 
     FindingType(String actCode) {

@@ -1,5 +1,6 @@
 package health.continuum.medication;
 
+import health.continuum.canonical.Coding;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -2,7 +2,10 @@ package health.continuum.medication;
 
 import java.util.List;
 
-/** The data files of the knowledge base, with the header each must have; defaults live on the classpath under medication/. */
+/**
+ * The data files of the knowledge base, with the header each must have, in the order they are read: each refers only to
+ * the files before it. Defaults live on the classpath under medication/.
+ */
 public enum KnowledgeBaseFile {
     INGREDIENTS("ingredients.csv", "rxcui", "name", "atc_class", "synonyms"),
     PRODUCTS("products.csv", "product_rxcui", "name", "ingredient_rxcuis", "source"),

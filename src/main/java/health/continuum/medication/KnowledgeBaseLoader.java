@@ -1,8 +1,11 @@
 package health.continuum.medication;
 
+import health.continuum.data.CsvReader;
+import health.continuum.data.CsvRow;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -11,7 +14,7 @@ import java.util.Map;
 
 /**
  * Chooses the files a knowledge base is read from: by default each built-in classpath file; any file can be replaced by, or
- * extended with, files on disk. Nothing is read until {@link #load()}.
+ * extended with, files on disk. Nothing is read until {@link #load()}, which reads them and has each line validated.
  */
 public final class KnowledgeBaseLoader {
 
@@ -45,7 +48,30 @@ public final class KnowledgeBaseLoader {
 
     /** Reads and validates every file; throws {@link KnowledgeBaseException} listing all problems found. */
     public MedicationKnowledgeBase load() {
-        return new KnowledgeBaseReader(sources).read();
+        List<String> problems = new ArrayList<>();
+        KnowledgeBaseValidator validator = new KnowledgeBaseValidator(problems);
+        // In the order of KnowledgeBaseFile, which is the order in which the files refer to each other
+        for (KnowledgeBaseFile file : KnowledgeBaseFile.values()) {
+            validator.add(file, rows(file, problems));
+        }
+        if (!problems.isEmpty()) {
+            throw new KnowledgeBaseException(problems);
+        }
+        return validator.knowledgeBase();
+    }
+
+    private List<CsvRow> rows(KnowledgeBaseFile file, List<String> problems) {
+        List<CsvRow> rows = new ArrayList<>();
+        for (DataSource source : sources.get(file)) {
+            try (InputStream in = source.opener().open()) {
+                rows.addAll(CsvReader.read(source.name(), in, file.columns(), problems));
+            } catch (NoSuchFileException missing) {
+                problems.add(source.name() + ": cannot read: no such file");
+            } catch (IOException unreadable) {
+                problems.add(source.name() + ": cannot read: " + unreadable.getMessage());
+            }
+        }
+        return rows;
     }
 
     private static DataSource classpath(KnowledgeBaseFile file) {

@@ -1,5 +1,7 @@
 package health.continuum.medication;
 
+import health.continuum.canonical.CodeSystems;
+import health.continuum.canonical.Coding;
 import health.continuum.medication.IdentifiedMedication.IdentifiedBy;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -77,7 +79,7 @@ public final class MedicationKnowledgeBase {
     public IdentifiedMedication identify(MedicationInput medication) {
         Set<Ingredient> coded = new LinkedHashSet<>();
         for (Coding coding : medication.codings()) {
-            if (coding.isRxNorm()) {
+            if (coding.isCodeOf(CodeSystems.RXNORM)) {
                 coded.addAll(ingredientsOfCode(coding.code().strip()));
             }
         }

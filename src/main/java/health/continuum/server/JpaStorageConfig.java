@@ -4,9 +4,9 @@ import ca.uhn.fhir.batch2.jobs.config.BatchCommonCtx;
 import ca.uhn.fhir.batch2.jobs.reindex.ReindexAppCtx;
 import ca.uhn.fhir.batch2.jobs.termcodesystem.TermCodeSystemJobConfig;
 import ca.uhn.fhir.context.FhirContext;
-import ca.uhn.fhir.jpa.batch2.JpaBatch2Config;
 import ca.uhn.fhir.jpa.api.config.JpaStorageSettings;
 import ca.uhn.fhir.jpa.api.config.ThreadPoolFactoryConfig;
+import ca.uhn.fhir.jpa.batch2.JpaBatch2Config;
 import ca.uhn.fhir.jpa.config.HapiJpaConfig;
 import ca.uhn.fhir.jpa.config.r4.JpaR4Config;
 import ca.uhn.fhir.jpa.config.util.HapiEntityManagerFactoryUtil;
@@ -16,7 +16,6 @@ import ca.uhn.fhir.jpa.model.dialect.HapiFhirH2Dialect;
 import ca.uhn.fhir.jpa.model.dialect.HapiFhirPostgresDialect;
 import ca.uhn.fhir.jpa.model.entity.StorageSettings;
 import ca.uhn.fhir.jpa.subscription.channel.config.SubscriptionChannelConfig;
-import health.continuum.conformance.ConformanceConfig;
 import jakarta.persistence.EntityManagerFactory;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
@@ -27,11 +26,11 @@ import java.util.Map;
 import javax.sql.DataSource;
 import org.hibernate.cfg.AvailableSettings;
 import org.hibernate.search.mapper.orm.cfg.HibernateOrmMapperSettings;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.autoconfigure.jdbc.DataSourceProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.context.annotation.DependsOn;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
 import org.springframework.orm.jpa.JpaTransactionManager;
@@ -80,16 +79,17 @@ public class JpaStorageConfig {
         return new SubscriptionSettings();
     }
 
-    // The validator is built on another thread meanwhile (ConformanceConfig): started first, it overlaps Hibernate's start
     @Primary
     @Bean
-    @DependsOn(ConformanceConfig.PROFILE_VALIDATOR_BUILD)
     public LocalContainerEntityManagerFactoryBean entityManagerFactory(
             ConfigurableListableBeanFactory beanFactory,
             FhirContext fhirContext,
             JpaStorageSettings storageSettings,
             DataSource dataSource,
-            DataSourceProperties dataSourceProperties) {
+            DataSourceProperties dataSourceProperties,
+            ObjectProvider<StartsBeforeStorage> startedFirst) {
+        // Creating each one starts its work, which then runs while Hibernate starts below
+        startedFirst.forEach(started -> {});
         LocalContainerEntityManagerFactoryBean factory =
                 HapiEntityManagerFactoryUtil.newEntityManagerFactory(beanFactory, fhirContext, storageSettings);
         Map<String, Object> jpa = new HashMap<>();

@@ -1,5 +1,9 @@
 package health.continuum.transition;
 
+import health.continuum.canonical.CodeSystems;
+import health.continuum.canonical.Coding;
+import health.continuum.data.CsvReader;
+import health.continuum.data.CsvRow;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.EnumMap;
@@ -19,7 +23,11 @@ import java.util.stream.Collectors;
 public final class CharlsonIndex {
 
     /** The code systems the algorithm scores. */
-    public static final Set<String> SCORED_SYSTEMS = Set.of(Code.ICD_10_CM, Code.ICD_10);
+    public static final Set<String> SCORED_SYSTEMS = Set.of(CodeSystems.ICD_10_CM, CodeSystems.ICD_10);
+
+    private static final List<String> CONDITION_COLUMNS = List.of("condition", "charlson_weight",
+            CharlsonWeights.CHARLSON_1987.column(), CharlsonWeights.QUAN_2011.column(), "icd10_prefixes", "source",
+            "condition_key");
 
     private final List<Condition> conditions;
     private final Map<String, String> severeByMildKey;
@@ -31,24 +39,25 @@ public final class CharlsonIndex {
 
     /** Loads the Quan 2005 ICD-10 tables from the classpath. */
     public static CharlsonIndex quan2005() {
-        List<Condition> conditions = CsvResource.read("/transition/charlson-icd10.csv").stream()
+        List<Condition> conditions = CsvReader.readResource("transition/charlson-icd10.csv", CONDITION_COLUMNS).stream()
                 .map(Condition::fromRow).toList();
-        Map<String, String> severeByMildKey = CsvResource.read("/transition/charlson-exclusive-pairs.csv").stream()
+        Map<String, String> severeByMildKey = CsvReader.readResource(
+                        "transition/charlson-exclusive-pairs.csv", List.of("severe_key", "mild_key", "source")).stream()
                 .collect(Collectors.toUnmodifiableMap(row -> row.get("mild_key"), row -> row.get("severe_key")));
         return new CharlsonIndex(conditions, severeByMildKey);
     }
 
     /** Scores with the Charlson 1987 weights, those of the index LACE was derived with. */
-    public CharlsonResult score(Collection<Code> codes) {
+    public CharlsonResult score(Collection<Coding> codes) {
         return score(codes, CharlsonWeights.CHARLSON_1987);
     }
 
-    public CharlsonResult score(Collection<Code> codes, CharlsonWeights weights) {
-        Map<Boolean, List<Code>> byScorable = codes.stream().distinct()
+    public CharlsonResult score(Collection<Coding> codes, CharlsonWeights weights) {
+        Map<Boolean, List<Coding>> byScorable = codes.stream().distinct()
                 .collect(Collectors.partitioningBy(code -> SCORED_SYSTEMS.contains(code.system())));
-        Map<Condition, List<Code>> matches = new LinkedHashMap<>();
+        Map<Condition, List<Coding>> matches = new LinkedHashMap<>();
         for (Condition condition : conditions) {
-            List<Code> matching = condition.matching(byScorable.get(true));
+            List<Coding> matching = condition.matching(byScorable.get(true));
             if (!matching.isEmpty()) {
                 matches.put(condition, matching);
             }
@@ -68,7 +77,7 @@ public final class CharlsonIndex {
 
     private record Condition(String key, String name, Map<CharlsonWeights, Integer> weights, List<String> prefixes) {
 
-        static Condition fromRow(Map<String, String> row) {
+        static Condition fromRow(CsvRow row) {
             Map<CharlsonWeights, Integer> weights = new EnumMap<>(CharlsonWeights.class);
             for (CharlsonWeights set : CharlsonWeights.values()) {
                 weights.put(set, Integer.parseInt(row.get(set.column())));
@@ -78,7 +87,7 @@ public final class CharlsonIndex {
         }
 
         // Quan 2005 matching (drug-and-comorbidity-data-notes.md section 2): drop the dot, upper-case, prefix match
-        List<Code> matching(List<Code> codes) {
+        List<Coding> matching(List<Coding> codes) {
             return codes.stream().filter(code -> {
                 String normalized = code.code().replace(".", "").trim().toUpperCase(Locale.ROOT);
                 return prefixes.stream().anyMatch(normalized::startsWith);

@@ -1,5 +1,6 @@
 package health.continuum.transition;
 
+import health.continuum.canonical.Coding;
 import java.util.List;
 
 /**
@@ -9,7 +10,7 @@ import java.util.List;
  * @param notScored codes of systems other than ICD-10 and ICD-10-CM, which the algorithm cannot score
  */
 public record CharlsonResult(
-        int score, CharlsonWeights weights, List<MatchedCondition> conditions, List<Code> notScored) {
+        int score, CharlsonWeights weights, List<MatchedCondition> conditions, List<Coding> notScored) {
 
     public CharlsonResult {
         conditions = List.copyOf(conditions);
@@ -25,7 +26,7 @@ public record CharlsonResult(
      * @param supersededBy the key of the more severe condition of its mutually exclusive pair, when that one is present
      *     too; otherwise null
      */
-    public record MatchedCondition(String key, String name, int points, List<Code> codes, String supersededBy) {
+    public record MatchedCondition(String key, String name, int points, List<Coding> codes, String supersededBy) {
 
         public MatchedCondition {
             codes = List.copyOf(codes);

@@ -1,7 +1,9 @@
 package health.continuum.transition;
 
+import health.continuum.canonical.Coding;
 import health.continuum.canonical.ContinuumCodes;
 import health.continuum.canonical.ContinuumCodes.TaskType;
+import health.continuum.canonical.StandardCodes;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -82,7 +84,7 @@ public record DischargeContext(
     }
 
     /** A List, DocumentReference or Communication: its codes and the encounter it belongs to. */
-    public record CodedResource(String reference, String status, List<Code> codes, String encounter) {
+    public record CodedResource(String reference, String status, List<Coding> codes, String encounter) {
 
         public CodedResource {
             codes = List.copyOf(codes);
@@ -95,11 +97,11 @@ public record DischargeContext(
      * @param code the Task.code coding of {@link ContinuumCodes#TASK_TYPE}, or null
      * @param due Task.restriction.period.end, or null
      */
-    public record TaskSummary(String reference, Code code, String status, String owner, Instant due, String focus) {
+    public record TaskSummary(String reference, Coding code, String status, String owner, Instant due, String focus) {
 
         /** Whether this is a Task of {@code type} focused on {@code encounter}: the assist-mode idempotency key. */
         public boolean is(TaskType type, String encounter) {
-            return new Code(ContinuumCodes.TASK_TYPE, type.code()).equals(code) && encounter.equals(focus);
+            return new Coding(ContinuumCodes.TASK_TYPE, type.code()).sameCodeAs(code) && encounter.equals(focus);
         }
     }
 
@@ -135,22 +137,19 @@ public record DischargeContext(
      * @param primaryCare whether the glue knows the actor as the patient's primary care provider
      * @param specialist whether the glue knows the actor as a specialist
      */
-    public record Participant(String actor, List<Code> roles, boolean primaryCare, boolean specialist) {
-
-        /** SNOMED CT 453231000124104 "Primary care provider" (care-coordination.md, Codes). */
-        public static final Code PRIMARY_CARE_PROVIDER = Code.snomed("453231000124104");
+    public record Participant(String actor, List<Coding> roles, boolean primaryCare, boolean specialist) {
 
         public Participant {
             roles = List.copyOf(roles);
         }
 
         public boolean isFollowUpClinician() {
-            return primaryCare || specialist || roles.contains(PRIMARY_CARE_PROVIDER);
+            return primaryCare || specialist || StandardCodes.PRIMARY_CARE_PROVIDER.isAmong(roles);
         }
     }
 
     /** A CareTeam of the patient with the role codes of its participants. */
-    public record CareTeamSummary(String reference, String status, List<Code> participantRoles) {
+    public record CareTeamSummary(String reference, String status, List<Coding> participantRoles) {
 
         public CareTeamSummary {
             participantRoles = List.copyOf(participantRoles);

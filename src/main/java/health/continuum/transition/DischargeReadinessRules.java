@@ -1,8 +1,12 @@
 package health.continuum.transition;
 
-import health.continuum.transition.CheckResult.Status;
+import static health.continuum.canonical.StandardCodes.CASE_MANAGER;
+import static health.continuum.canonical.StandardCodes.DISCHARGE_INSTRUCTIONS;
+import static health.continuum.canonical.StandardCodes.MEDICATION_HISTORY;
+
 import health.continuum.canonical.ContinuumCodes.ReadinessCheck;
 import health.continuum.canonical.ContinuumCodes.TaskType;
+import health.continuum.transition.CheckResult.Status;
 import health.continuum.transition.DischargeContext.AppointmentSummary;
 import health.continuum.transition.DischargeContext.CarePlanSummary;
 import health.continuum.transition.DischargeContext.CareTeamSummary;
@@ -23,10 +27,6 @@ import java.util.stream.Stream;
 
 /** Discharge readiness: one {@link CheckResult} per {@link ReadinessCheck}, judged on plain summaries only. */
 public final class DischargeReadinessRules {
-
-    private static final Code MEDICATION_LIST = Code.loinc("10160-0"); // "History of medication use" (PACIO SMP, IPS)
-    private static final Code DISCHARGE_INSTRUCTIONS = Code.loinc("8653-8"); // "Hospital discharge instructions"
-    private static final Code CASE_MANAGER = Code.snomed("768832004"); // care coordinator role (care-coordination.md)
 
     // TCM deadlines bind only TCM-eligible discharges
     private static final Set<ReadinessCheck> TCM_CHECKS =
@@ -92,7 +92,7 @@ public final class DischargeReadinessRules {
         List<String> reconciliations = Stream.concat(
                         context.medicationLists().stream()
                                 .filter(list -> "current".equals(list.status())
-                                        && list.codes().contains(MEDICATION_LIST)
+                                        && MEDICATION_HISTORY.isAmong(list.codes())
                                         && encounter.equals(list.encounter()))
                                 .map(CodedResource::reference),
                         completedTasks(context, TaskType.MEDICATION_RECONCILIATION))
@@ -106,7 +106,7 @@ public final class DischargeReadinessRules {
                 .toList();
         List<String> problems = new ArrayList<>();
         if (reconciliations.isEmpty()) {
-            problems.add("No current List coded LOINC 10160-0 for " + encounter
+            problems.add("No current List coded LOINC " + MEDICATION_HISTORY.code() + " for " + encounter
                     + " and no completed medication-reconciliation Task focused on it");
         }
         if (!unresolved.isEmpty()) {
@@ -143,14 +143,15 @@ public final class DischargeReadinessRules {
         String encounter = context.encounter().reference();
         List<String> given = context.instructions().stream()
                 .filter(instruction -> isOneOf(instruction.status(), INSTRUCTIONS_GIVEN)
-                        && instruction.codes().contains(DISCHARGE_INSTRUCTIONS)
+                        && DISCHARGE_INSTRUCTIONS.isAmong(instruction.codes())
                         && encounter.equals(instruction.encounter()))
                 .map(CodedResource::reference)
                 .toList();
         List<String> understood = completedTasks(context, TaskType.TEACH_BACK).toList();
         List<String> problems = new ArrayList<>();
         if (given.isEmpty()) {
-            problems.add("No current DocumentReference or completed Communication coded LOINC 8653-8 for " + encounter);
+            problems.add("No current DocumentReference or completed Communication coded LOINC "
+                    + DISCHARGE_INSTRUCTIONS.code() + " for " + encounter);
         }
         if (understood.isEmpty()) {
             problems.add("No completed teach-back Task focused on " + encounter);
@@ -160,15 +161,15 @@ public final class DischargeReadinessRules {
                 "Instructions given and understood: " + String.join(", ", evidence), evidence);
     }
 
-    // Continuum policy: a care coordinator (SNOMED CT 768832004 "Case manager") owns the transition
+    // Continuum policy: a care coordinator (SNOMED CT "Case manager") owns the transition
     private static CheckResult careTeam(DischargeContext context) {
         List<String> teams = context.careTeams().stream()
-                .filter(team -> "active".equals(team.status()) && team.participantRoles().contains(CASE_MANAGER))
+                .filter(team -> "active".equals(team.status()) && CASE_MANAGER.isAmong(team.participantRoles()))
                 .map(CareTeamSummary::reference)
                 .toList();
         List<String> problems = teams.isEmpty()
                 ? List.of("No active CareTeam for " + context.patient()
-                        + " with a case manager (SNOMED CT 768832004) participant")
+                        + " with a case manager (SNOMED CT " + CASE_MANAGER.code() + ") participant")
                 : List.of();
         return outcome(ReadinessCheck.CARE_TEAM, problems, "Care coordinator on " + String.join(", ", teams), teams);
     }

@@ -1,8 +1,8 @@
 package health.continuum.transition;
 
-import health.continuum.transition.CheckResult.Status;
 import health.continuum.canonical.ContinuumCodes.ReadinessCheck;
 import health.continuum.canonical.ContinuumCodes.TaskType;
+import health.continuum.transition.CheckResult.Status;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.stream.Stream;

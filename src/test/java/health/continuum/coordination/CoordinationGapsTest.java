@@ -3,7 +3,7 @@ package health.continuum.coordination;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import health.continuum.canonical.ContinuumCodes.TaskType;
-import health.continuum.conformance.ContinuumRuleFailures.RuleFailure;
+import health.continuum.conformance.RuleFailure;
 import health.continuum.coordination.CoordinationGaps.Action;
 import health.continuum.coordination.CoordinationGaps.CheckedRecord;
 import health.continuum.coordination.CoordinationGaps.Close;

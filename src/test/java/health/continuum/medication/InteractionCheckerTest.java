@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
+import health.continuum.canonical.Coding;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;

@@ -36,12 +36,4 @@ class InteractionPolicyTest {
         assertThat(duplicate).extracting(Finding::type).containsExactly(FindingType.DUPLICATE_THERAPY);
         assertThat(InteractionPolicy.REJECT_HIGH.blocking(duplicate, false)).isEmpty();
     }
-
-    @Test
-    void theRejectionNamesBothDrugsAndHowToOverride() {
-        String diagnostics = DetectedIssues.rejection(highInteraction, "MedicationRequest").getIssueFirstRep()
-                .getDiagnostics();
-
-        assertThat(diagnostics).contains("simvastatin", "clarithromycin", FhirMedication.OVERRIDE_EXTENSION);
-    }
 }

@@ -4,7 +4,9 @@ import static health.continuum.medication.TestMedications.write;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import health.continuum.medication.MedicationProperties.KnowledgeBasePaths;
+import health.continuum.medication.glue.MedicationCheckConfig;
+import health.continuum.medication.glue.MedicationProperties;
+import health.continuum.medication.glue.MedicationProperties.KnowledgeBasePaths;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;

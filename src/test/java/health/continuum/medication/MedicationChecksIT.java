@@ -16,6 +16,10 @@ import static org.hamcrest.Matchers.hasSize;
 
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.rest.server.RestfulServer;
+import health.continuum.canonical.Canonical;
+import health.continuum.medication.glue.MedicationCheckInterceptor;
+import health.continuum.medication.glue.MedicationProperties;
+import health.continuum.medication.glue.MedicationRecords;
 import health.continuum.server.WriteTransaction;
 import health.continuum.support.FhirServerIT;
 import health.continuum.support.SwappedInterceptor;
@@ -94,7 +98,7 @@ class MedicationChecksIT extends FhirServerIT {
                 .containsExactlyInAnyOrder(first, locationOf(response));
         assertThat(issues.getString("entry[0].resource.detail")).contains(rule, "Phansalkar");
         assertThat(issues.getString("entry[0].resource.identifier[0].system"))
-                .isEqualTo(MedicationRecords.ISSUE_KEY_SYSTEM);
+                .isEqualTo(Canonical.DETECTED_ISSUE_KEY_SYSTEM);
     }
 
     @ParameterizedTest(name = "{1} with {3}")
@@ -221,7 +225,7 @@ class MedicationChecksIT extends FhirServerIT {
                 .body("issue[0].expression[0]", equalTo(type + ".medication"))
                 .body("issue[0].diagnostics", allOf(containsString("interaction-policy=reject-high"),
                         containsString("ONC-25"), containsString("simvastatin"), containsString("clarithromycin"),
-                        containsString(FhirMedication.OVERRIDE_EXTENSION)));
+                        containsString(Canonical.INTERACTION_OVERRIDE_EXTENSION)));
         fhir().get("/" + type + "?subject=" + patient + "&code=" + RXNORM + "|21212").then()
                 .statusCode(200).body("total", equalTo(0));
         fhir().get("/DetectedIssue?patient=" + patient).then().statusCode(200).body("total", equalTo(0));

@@ -1,5 +1,7 @@
 package health.continuum.medication;
 
+import health.continuum.canonical.Canonical;
+
 import static health.continuum.support.CoordinationFixtures.RXNORM;
 
 /** JSON of the medication resources the integration tests write, beside {@link health.continuum.support.CoordinationFixtures}. */
@@ -46,6 +48,6 @@ final class MedicationFixtures {
 
     static String withOverride(String json, String reason) {
         return json.replaceFirst("\\{\"resourceType\":\"(\\w+)\",", "{\"resourceType\":\"$1\",\"extension\":[{\"url\":\""
-                + FhirMedication.OVERRIDE_EXTENSION + "\",\"valueString\":\"" + reason + "\"}],");
+                + Canonical.INTERACTION_OVERRIDE_EXTENSION + "\",\"valueString\":\"" + reason + "\"}],");
     }
 }

@@ -6,6 +6,7 @@ import static health.continuum.medication.TestMedications.write;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
+import health.continuum.canonical.Coding;
 import health.continuum.medication.IdentifiedMedication.IdentifiedBy;
 import java.nio.file.Path;
 import java.util.List;

@@ -1,5 +1,6 @@
 package health.continuum.medication;
 
+import health.continuum.canonical.Coding;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -7,9 +8,9 @@ import java.nio.file.Path;
 import java.util.List;
 
 /** Shared fixtures: the built-in knowledge base and medications named by ingredient, so tests only use listed drugs. */
-final class TestMedications {
+public final class TestMedications {
 
-    static final MedicationKnowledgeBase KNOWLEDGE_BASE = MedicationKnowledgeBase.loadDefault();
+    public static final MedicationKnowledgeBase KNOWLEDGE_BASE = MedicationKnowledgeBase.loadDefault();
 
     private TestMedications() {
     }
@@ -23,7 +24,7 @@ final class TestMedications {
         return ingredient(name).rxcui();
     }
 
-    static MedicationInput coded(String reference, String ingredientName) {
+    public static MedicationInput coded(String reference, String ingredientName) {
         return new MedicationInput(reference, List.of(Coding.rxNorm(rxcui(ingredientName), ingredientName)), null);
     }
 

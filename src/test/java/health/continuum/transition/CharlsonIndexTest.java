@@ -3,6 +3,8 @@ package health.continuum.transition;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
+import health.continuum.canonical.CodeSystems;
+import health.continuum.canonical.Coding;
 import health.continuum.transition.CharlsonResult.MatchedCondition;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -11,8 +13,8 @@ class CharlsonIndexTest {
 
     private static final CharlsonIndex CHARLSON = CharlsonIndex.quan2005();
 
-    private static Code cm(String code) {
-        return new Code(Code.ICD_10_CM, code);
+    private static Coding cm(String code) {
+        return new Coding(CodeSystems.ICD_10_CM, code);
     }
 
     @Test
@@ -29,7 +31,7 @@ class CharlsonIndexTest {
 
     @Test
     void ignoresCaseAndSurroundingSpaceAndAcceptsWhoIcd10() {
-        Code who = new Code(Code.ICD_10, " j44.1 ");
+        Coding who = new Coding(CodeSystems.ICD_10, " j44.1 ");
 
         CharlsonResult result = CHARLSON.score(List.of(who));
 
@@ -81,8 +83,8 @@ class CharlsonIndexTest {
 
     @Test
     void reportsOtherSystemsAsNotScoredWithoutGuessingAMapping() {
-        Code snomedDiabetes = Code.snomed("44054006");
-        Code snomedHeartFailure = Code.snomed("84114007");
+        Coding snomedDiabetes = Coding.snomed("44054006");
+        Coding snomedHeartFailure = Coding.snomed("84114007");
 
         CharlsonResult result = CHARLSON.score(List.of(snomedDiabetes, cm("I21.4"), snomedHeartFailure));
 
@@ -103,7 +105,7 @@ class CharlsonIndexTest {
 
     @Test
     void quan2011WeightsAreSelectable() {
-        List<Code> codes = List.of(cm("I21.4"), cm("I50.9"), cm("B20"));
+        List<Coding> codes = List.of(cm("I21.4"), cm("I50.9"), cm("B20"));
         // Charlson 1987: MI 1 + CHF 1 + AIDS/HIV 6 = 8; Quan 2011: MI 0 + CHF 2 + AIDS/HIV 4 = 6
         assertThat(CHARLSON.score(codes).score()).isEqualTo(8);
 

@@ -4,11 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.rest.server.RestfulServer;
-import health.continuum.support.CoordinationFixtures;
-import health.continuum.support.FhirServerIT;
 import health.continuum.canonical.Canonical;
 import health.continuum.server.WriteTransaction;
+import health.continuum.support.CoordinationFixtures;
+import health.continuum.support.FhirServerIT;
 import health.continuum.support.SwappedInterceptor;
+import health.continuum.transition.glue.DischargeInterceptor;
+import health.continuum.transition.glue.DischargeProperties;
+import health.continuum.transition.glue.DischargeReader;
+import health.continuum.transition.glue.DischargeWriter;
 import io.restassured.response.Response;
 import java.util.EnumSet;
 import java.util.List;
@@ -59,7 +63,10 @@ class DischargeIT extends FhirServerIT {
     DischargeProperties properties;
 
     @Autowired
-    DischargeRecords records;
+    DischargeReader reader;
+
+    @Autowired
+    DischargeWriter writer;
 
     @Autowired
     WriteTransaction transaction;
@@ -349,7 +356,7 @@ class DischargeIT extends FhirServerIT {
         DischargeProperties withPolicy = new DischargeProperties(policy, properties.timeZone(), properties.holidays(),
                 properties.encounterClasses(), properties.ineligibleDispositions());
         return SwappedInterceptor.swap(
-                server, configuredInterceptor, new DischargeInterceptor(withPolicy, records, transaction));
+                server, configuredInterceptor, new DischargeInterceptor(withPolicy, reader, writer, transaction));
     }
 
     /**

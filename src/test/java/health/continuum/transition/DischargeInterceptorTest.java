@@ -12,8 +12,12 @@ import static org.mockito.Mockito.when;
 import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
 import health.continuum.canonical.ContinuumCodes;
 import health.continuum.server.WriteTransaction;
-import health.continuum.transition.DischargeRecords.DischargeRecord;
 import health.continuum.transition.FollowUpTasks.Proposal;
+import health.continuum.transition.glue.DischargeInterceptor;
+import health.continuum.transition.glue.DischargeProperties;
+import health.continuum.transition.glue.DischargeReader;
+import health.continuum.transition.glue.DischargeRecord;
+import health.continuum.transition.glue.DischargeWriter;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
@@ -29,7 +33,8 @@ import org.mockito.ArgumentCaptor;
  */
 class DischargeInterceptorTest {
 
-    private final DischargeRecords records = mock(DischargeRecords.class);
+    private final DischargeReader reader = mock(DischargeReader.class);
+    private final DischargeWriter writer = mock(DischargeWriter.class);
     private final WriteTransaction transaction = mock(WriteTransaction.class);
     private final Encounter inProgress = encounter(Encounter.EncounterStatus.INPROGRESS);
     private final Encounter finished = encounter(Encounter.EncounterStatus.FINISHED);
@@ -43,7 +48,7 @@ class DischargeInterceptorTest {
         interceptor(DischargePolicy.ASSIST).updated(inProgress, finished, null, null);
 
         ArgumentCaptor<List<Proposal>> proposals = ArgumentCaptor.captor();
-        verify(records).createTasks(eq(record), proposals.capture(), eq(null), eq(null));
+        verify(writer).createTasks(eq(record), proposals.capture(), eq(null), eq(null));
         assertThat(proposals.getValue()).singleElement().satisfies(proposal -> {
             assertThat(proposal.type()).isEqualTo(ContinuumCodes.TaskType.FOLLOW_UP_APPOINTMENT);
             assertThat(proposal.due()).isEqualTo(LocalDate.parse("2025-03-14"));
@@ -57,24 +62,24 @@ class DischargeInterceptorTest {
         interceptor(DischargePolicy.BLOCK).updated(finished, finished, null, null);
         interceptor(DischargePolicy.BLOCK).updated(inProgress, inProgress, null, null);
 
-        verify(records, never()).gather(any(), any());
+        verify(reader, never()).gather(any(), any());
     }
 
     @Test
     void anIneligibleDispositionIsNotChecked() {
-        when(records.summarize(any())).thenReturn(new ReadyDischarge()
+        when(reader.summarize(any())).thenReturn(new ReadyDischarge()
                 .encounter("IMP", "finished", ReadyDischarge.DISCHARGE, "snf", null).build().encounter());
 
         interceptor(DischargePolicy.BLOCK).created(finished, new SystemRequestDetails(), null);
 
-        verify(records, never()).gather(any(), any());
+        verify(reader, never()).gather(any(), any());
     }
 
     private DischargeRecord given(ReadyDischarge discharge) {
         DischargeContext context = discharge.build();
         DischargeRecord record = new DischargeRecord(context, "Practitioner/coordinator", "CarePlan/80");
-        when(records.summarize(any())).thenReturn(context.encounter());
-        when(records.gather(any(), any())).thenReturn(record);
+        when(reader.summarize(any())).thenReturn(context.encounter());
+        when(reader.gather(any(), any())).thenReturn(record);
         return record;
     }
 
@@ -84,7 +89,7 @@ class DischargeInterceptorTest {
             call.<Consumer<List<Object>>>getArgument(2).accept(List.of(queued));
             return null;
         }).when(transaction).atCommit(any(), any(), any());
-        return new DischargeInterceptor(properties(policy), records, transaction);
+        return new DischargeInterceptor(properties(policy), reader, writer, transaction);
     }
 
     private static DischargeProperties properties(DischargePolicy policy) {

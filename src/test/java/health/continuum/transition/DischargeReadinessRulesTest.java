@@ -3,9 +3,10 @@ package health.continuum.transition;
 import static health.continuum.transition.ReadyDischarge.task;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import health.continuum.transition.CheckResult.Status;
+import health.continuum.canonical.Coding;
 import health.continuum.canonical.ContinuumCodes.ReadinessCheck;
 import health.continuum.canonical.ContinuumCodes.TaskType;
+import health.continuum.transition.CheckResult.Status;
 import health.continuum.transition.DischargeContext.AppointmentSummary;
 import health.continuum.transition.DischargeContext.CarePlanSummary;
 import health.continuum.transition.DischargeContext.CareTeamSummary;
@@ -85,9 +86,9 @@ class DischargeReadinessRulesTest {
     @Test
     void aListOfAnotherEncounterOrRetiredDoesNotCount() {
         discharge.medicationLists.set(0,
-                new CodedResource("List/10", "current", List.of(Code.loinc("10160-0")), "Encounter/0"));
+                new CodedResource("List/10", "current", List.of(Coding.loinc("10160-0")), "Encounter/0"));
         discharge.medicationLists.add(
-                new CodedResource("List/11", "entered-in-error", List.of(Code.loinc("10160-0")), "Encounter/1"));
+                new CodedResource("List/11", "entered-in-error", List.of(Coding.loinc("10160-0")), "Encounter/1"));
 
         assertThat(status(ReadinessCheck.MEDICATION_RECONCILIATION)).isEqualTo(Status.FAIL);
     }
@@ -197,7 +198,7 @@ class DischargeReadinessRulesTest {
     @Test
     void aCompletedCommunicationGivesTheInstructions() {
         discharge.instructions.set(0,
-                new CodedResource("Communication/61", "completed", List.of(Code.loinc("8653-8")), "Encounter/1"));
+                new CodedResource("Communication/61", "completed", List.of(Coding.loinc("8653-8")), "Encounter/1"));
 
         assertThat(status(ReadinessCheck.DISCHARGE_INSTRUCTIONS)).isEqualTo(Status.PASS);
     }
@@ -206,8 +207,8 @@ class DischargeReadinessRulesTest {
 
     @Test
     void withoutACaseManagerThereIsNoCareCoordinator() {
-        discharge.careTeams.set(0, new CareTeamSummary("CareTeam/70", "active", List.of(Code.snomed("224535009"))));
-        discharge.careTeams.add(new CareTeamSummary("CareTeam/71", "inactive", List.of(Code.snomed("768832004"))));
+        discharge.careTeams.set(0, new CareTeamSummary("CareTeam/70", "active", List.of(Coding.snomed("224535009"))));
+        discharge.careTeams.add(new CareTeamSummary("CareTeam/71", "inactive", List.of(Coding.snomed("768832004"))));
 
         failsAlone(ReadinessCheck.CARE_TEAM,
                 "No active CareTeam for Patient/1 with a case manager (SNOMED CT 768832004) participant");

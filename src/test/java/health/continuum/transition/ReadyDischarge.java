@@ -1,7 +1,9 @@
 package health.continuum.transition;
 
+import health.continuum.canonical.Coding;
 import health.continuum.canonical.ContinuumCodes;
 import health.continuum.canonical.ContinuumCodes.TaskType;
+import health.continuum.canonical.StandardCodes;
 import health.continuum.transition.DischargeContext.AppointmentSummary;
 import health.continuum.transition.DischargeContext.CarePlanSummary;
 import health.continuum.transition.DischargeContext.CareTeamSummary;
@@ -33,14 +35,14 @@ final class ReadyDischarge {
 
     static final Participant PATIENT_PARTICIPANT = new Participant(PATIENT, List.of(), false, false);
     static final Participant PCP = new Participant(
-            "Practitioner/pcp", List.of(Participant.PRIMARY_CARE_PROVIDER), false, false);
+            "Practitioner/pcp", List.of(StandardCodes.PRIMARY_CARE_PROVIDER), false, false);
 
     EncounterSummary encounter = new EncounterSummary(
             ENCOUNTER, "IMP", "finished", ADMISSION, DISCHARGE, "emd", "home", null);
     Instant evaluatedAt = Instant.parse("2025-03-07T20:00:00Z");
     LaceResult lace = LACE_10;
     List<CodedResource> medicationLists = new ArrayList<>(List.of(
-            new CodedResource("List/10", "current", List.of(Code.loinc("10160-0")), ENCOUNTER)));
+            new CodedResource("List/10", "current", List.of(Coding.loinc("10160-0")), ENCOUNTER)));
     List<TaskSummary> tasks = new ArrayList<>(List.of(
             task("Task/20", TaskType.TEACH_BACK, "completed", null, null),
             task("Task/21", TaskType.POST_DISCHARGE_CONTACT, "ready", "Practitioner/coordinator",
@@ -52,17 +54,17 @@ final class ReadyDischarge {
     List<AppointmentSummary> appointments = new ArrayList<>(List.of(new AppointmentSummary(
             "Appointment/50", "booked", Instant.parse("2025-03-12T14:00:00Z"), List.of(PATIENT_PARTICIPANT, PCP))));
     List<CodedResource> instructions = new ArrayList<>(List.of(
-            new CodedResource("DocumentReference/60", "current", List.of(Code.loinc("8653-8")), ENCOUNTER)));
+            new CodedResource("DocumentReference/60", "current", List.of(Coding.loinc("8653-8")), ENCOUNTER)));
     List<CareTeamSummary> careTeams = new ArrayList<>(List.of(new CareTeamSummary(
-            "CareTeam/70", "active", List.of(Code.snomed("768832004"), Code.snomed("224535009")))));
+            "CareTeam/70", "active", List.of(Coding.snomed("768832004"), Coding.snomed("224535009")))));
     List<CarePlanSummary> carePlans = new ArrayList<>(List.of(new CarePlanSummary("CarePlan/80", "active")));
 
     static TaskSummary task(String reference, TaskType type, String status, String owner, Instant due) {
         return new TaskSummary(reference, taskType(type), status, owner, due, ENCOUNTER);
     }
 
-    static Code taskType(TaskType type) {
-        return new Code(ContinuumCodes.TASK_TYPE, type.code());
+    static Coding taskType(TaskType type) {
+        return new Coding(ContinuumCodes.TASK_TYPE, type.code());
     }
 
     /** Replaces the encounter's disposition, class, status, end or explicit complexity. */
