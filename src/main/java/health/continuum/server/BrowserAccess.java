@@ -21,7 +21,7 @@ final class BrowserAccess {
 
     /** No interceptor at all when no origin is allowed: a browser then gets no CORS headers and stops. */
     static Optional<CorsInterceptor> interceptor(FhirServerProperties.Cors cors) {
-        if (cors == null || cors.allowedOrigins() == null || cors.allowedOrigins().isEmpty()) {
+        if (cors.allowedOrigins().isEmpty()) {
             return Optional.empty();
         }
         CorsConfiguration configuration = new CorsConfiguration();

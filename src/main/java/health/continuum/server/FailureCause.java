@@ -28,7 +28,7 @@ enum FailureCause {
 
     static FailureCause of(Throwable failure) {
         boolean noConnection = false;
-        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (cause instanceof ConnectException || isConnectionState(cause)) {
                 return DATABASE_UNREACHABLE;
             }

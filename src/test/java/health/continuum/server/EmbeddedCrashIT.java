@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Queue;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -102,7 +103,7 @@ class EmbeddedCrashIT {
                   "request":{"method":"POST","url":"Patient"}},
                  {"resource":{"resourceType":"Observation","status":"final","code":{"text":"crash test"},
                   "subject":{"reference":"urn:uuid:%1$s"}},"request":{"method":"POST","url":"Observation"}}]}
-                """.formatted(java.util.UUID.randomUUID(), writer, i);
+                """.formatted(UUID.randomUUID(), writer, i);
     }
 
     // Patient/12/_history/1 (Location, or an entry's response.location) -> Patient/12

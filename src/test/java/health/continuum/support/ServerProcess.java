@@ -70,16 +70,13 @@ public final class ServerProcess implements AutoCloseable {
     }
 
     public HttpResponse<String> post(String path, String json) throws IOException, InterruptedException {
-        return HTTP.send(postRequest(path, json), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private HttpRequest postRequest(String path, String json) {
-        return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
                 .header("Content-Type", "application/fhir+json")
                 .header("Accept", "application/fhir+json")
                 .timeout(Duration.ofSeconds(30))
                 .POST(HttpRequest.BodyPublishers.ofString(json))
                 .build();
+        return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
     }
 
     private void awaitReady(Duration timeout) throws IOException, InterruptedException {
