@@ -1,6 +1,7 @@
 package health.continuum.server;
 
 import ca.uhn.fhir.interceptor.api.Hook;
+import ca.uhn.fhir.parser.DataFormatException;
 import ca.uhn.fhir.interceptor.api.Interceptor;
 import ca.uhn.fhir.interceptor.api.Pointcut;
 import ca.uhn.fhir.rest.api.RestOperationTypeEnum;
@@ -47,7 +48,9 @@ public class ErrorResponses implements ContinuumServerInterceptor {
             // HAPI answers a search modifier it does not support with 405; FHIR search says 400
             return new InvalidRequestException(failure.getMessage());
         }
-        if (failure instanceof BaseServerResponseException known && known.getStatusCode() != 500) {
+        // What HAPI itself answers with 4xx or 5xx on purpose: its own exceptions, and unreadable input (400)
+        if (failure instanceof DataFormatException
+                || (failure instanceof BaseServerResponseException known && known.getStatusCode() != 500)) {
             return null;
         }
         log.error("500 for request {}", request.getRequestId(), failure);

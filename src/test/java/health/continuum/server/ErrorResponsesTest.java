@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
+import ca.uhn.fhir.parser.DataFormatException;
 import ca.uhn.fhir.rest.api.server.RequestDetails;
 import ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException;
 import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
@@ -55,5 +56,6 @@ class ErrorResponsesTest {
     @Test
     void aClientErrorIsLeftAsItIs() {
         assertThat(errors.respond(request, new ResourceNotFoundException("Patient/9"))).isNull();
+        assertThat(errors.respond(request, new DataFormatException("Invalid date: next-friday"))).isNull();
     }
 }
