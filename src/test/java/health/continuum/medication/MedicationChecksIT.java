@@ -19,7 +19,9 @@ import ca.uhn.fhir.rest.server.RestfulServer;
 import health.continuum.canonical.Canonical;
 import health.continuum.medication.glue.MedicationCheckInterceptor;
 import health.continuum.medication.glue.MedicationProperties;
+import health.continuum.medication.glue.CurrentMedications;
 import health.continuum.medication.glue.MedicationRecords;
+import health.continuum.medication.glue.SystemWrites;
 import health.continuum.server.WriteTransaction;
 import health.continuum.support.FhirServerIT;
 import health.continuum.support.SwappedInterceptor;
@@ -49,7 +51,13 @@ class MedicationChecksIT extends FhirServerIT {
     MedicationProperties properties;
 
     @Autowired
+    CurrentMedications current;
+
+    @Autowired
     MedicationRecords records;
+
+    @Autowired
+    SystemWrites writes;
 
     @Autowired
     InteractionChecker checker;
@@ -302,7 +310,8 @@ class MedicationChecksIT extends FhirServerIT {
         MedicationProperties withPolicy = new MedicationProperties(
                 properties.checksEnabled(), policy, properties.knowledgeBase());
         return SwappedInterceptor.swap(server, configuredChecks,
-                new MedicationCheckInterceptor(withPolicy, checker, records, fhirContext, writeTransaction));
+                new MedicationCheckInterceptor(withPolicy, checker, current, records, writes, fhirContext,
+                        writeTransaction));
     }
 
     private static Response writeAskingForOutcome(String json) {

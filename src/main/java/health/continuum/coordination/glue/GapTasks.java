@@ -7,18 +7,15 @@ import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
 import ca.uhn.fhir.rest.api.server.storage.TransactionDetails;
 import ca.uhn.fhir.rest.server.exceptions.ResourceGoneException;
 import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
-import health.continuum.canonical.ContinuumCodes;
 import health.continuum.conformance.glue.ServerAuthored;
 import health.continuum.coordination.CoordinationGaps;
 import health.continuum.coordination.CoordinationGaps.Close;
 import health.continuum.coordination.CoordinationGaps.Open;
+import health.continuum.workflow.glue.CoordinatorTasks;
 import java.util.Date;
 import java.util.Optional;
-import java.util.Set;
 import org.hl7.fhir.r4.model.CodeableConcept;
-import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.IdType;
-import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Task;
 import org.hl7.fhir.r4.model.Task.TaskStatus;
 import org.springframework.stereotype.Component;
@@ -26,10 +23,6 @@ import org.springframework.stereotype.Component;
 /** Storage of the coordination-gap Tasks, by their derived ids, as the system, in the caller's database transaction. */
 @Component
 public class GapTasks {
-
-    private static final Set<TaskStatus> FINISHED =
-            Set.of(TaskStatus.COMPLETED, TaskStatus.CANCELLED, TaskStatus.FAILED, TaskStatus.REJECTED,
-                    TaskStatus.ENTEREDINERROR);
 
     private final IFhirResourceDao<Task> tasks;
 
@@ -46,22 +39,15 @@ public class GapTasks {
         if (existing.isPresent() && existing.get().getStatus() != TaskStatus.COMPLETED) {
             return false;
         }
-        Task task = ServerAuthored.mark(new Task());
+        Task task = CoordinatorTasks.requested(gap.type().code(), gap.description(), gap.patient(), gap.focus());
         task.setId(gap.taskId());
-        task.setStatus(TaskStatus.REQUESTED);
-        task.setIntent(Task.TaskIntent.ORDER);
-        task.setCode(new CodeableConcept(new Coding(ContinuumCodes.TASK_TYPE, gap.type().code(), null)));
-        task.setDescription(gap.description());
-        task.setFor(new Reference(gap.patient()));
-        task.setFocus(new Reference(gap.focus()));
-        task.setAuthoredOn(new Date());
         tasks.update(task, null, true, false, new SystemRequestDetails(), transaction);
         return true;
     }
 
     /** Completes the Task if it exists and is open; returns whether it did. */
     public boolean close(Close gap, TransactionDetails transaction) {
-        Optional<Task> existing = find(gap.taskId()).filter(task -> !FINISHED.contains(task.getStatus()));
+        Optional<Task> existing = find(gap.taskId()).filter(task -> !CoordinatorTasks.FINISHED.contains(task.getStatus()));
         existing.ifPresent(task -> {
             ServerAuthored.mark(task);
             task.setStatus(TaskStatus.COMPLETED);

@@ -42,16 +42,20 @@ public class MedicationCheckInterceptor implements ContinuumServerInterceptor {
 
     private final MedicationProperties properties;
     private final InteractionChecker checker;
+    private final CurrentMedications current;
     private final MedicationRecords records;
+    private final SystemWrites writes;
     private final FhirContext fhirContext;
     private final WriteTransaction writeTransaction;
 
     public MedicationCheckInterceptor(MedicationProperties properties, InteractionChecker checker,
-                                      MedicationRecords records, FhirContext fhirContext,
-                                      WriteTransaction writeTransaction) {
+                                      CurrentMedications current, MedicationRecords records, SystemWrites writes,
+                                      FhirContext fhirContext, WriteTransaction writeTransaction) {
         this.properties = properties;
         this.checker = checker;
+        this.current = current;
         this.records = records;
+        this.writes = writes;
         this.fhirContext = fhirContext;
         this.writeTransaction = writeTransaction;
     }
@@ -99,9 +103,9 @@ public class MedicationCheckInterceptor implements ContinuumServerInterceptor {
         Map<String, List<FhirMedication>> currentByPatient = new HashMap<>();
         Map<Written, List<Finding>> findingsOf = new LinkedHashMap<>();
         for (Written entry : active) {
-            List<FhirMedication> current = currentByPatient.computeIfAbsent(entry.medication().patient(),
-                    patient -> records.activeMedications(patient, null, read));
-            List<MedicationInput> others = current.stream()
+            List<FhirMedication> patientMedications = currentByPatient.computeIfAbsent(entry.medication().patient(),
+                    patient -> current.activeMedications(patient, null, read));
+            List<MedicationInput> others = patientMedications.stream()
                     .filter(other -> !other.reference().equals(entry.medication().reference()))
                     .map(FhirMedication::input)
                     .toList();
@@ -135,7 +139,7 @@ public class MedicationCheckInterceptor implements ContinuumServerInterceptor {
             if (medication.overrideReason() != null && finding.type() == FindingType.INTERACTION) {
                 DetectedIssues.addOverride(issue, medication.overrideReason(), medication.author());
             }
-            records.create(issue, entry.transaction());
+            writes.create(issue, entry.transaction());
         }
         findings.forEach(finding -> ResponseOutcomeIssues.add(entry.request(),
                 DetectedIssues.outcomeIssue(finding, entry.resourceType())));
@@ -156,7 +160,7 @@ public class MedicationCheckInterceptor implements ContinuumServerInterceptor {
                     .findFirst()
                     .ifPresent(medication -> {
                         DetectedIssues.closeOut(issue, medication);
-                        records.update(issue, transaction);
+                        writes.update(issue, transaction);
                     });
         }
     }

@@ -14,10 +14,10 @@ import health.continuum.medication.MedicationKnowledgeBase;
 import health.continuum.medication.MedicationReconciliation;
 import health.continuum.medication.ReconciliationItem;
 import health.continuum.server.ContinuumOperationProvider;
+import health.continuum.workflow.glue.CoordinatorTasks;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
-import java.util.Set;
 import org.hl7.fhir.r4.model.BooleanType;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.DetectedIssue;
@@ -43,16 +43,16 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 public class ReconcileMedicationsProvider implements ContinuumOperationProvider {
 
-    private static final Set<Task.TaskStatus> FINISHED_TASK_STATUSES = Set.of(Task.TaskStatus.COMPLETED,
-            Task.TaskStatus.CANCELLED, Task.TaskStatus.FAILED, Task.TaskStatus.REJECTED, Task.TaskStatus.ENTEREDINERROR);
-
     private final MedicationRecords records;
+    private final SystemWrites writes;
     private final MedicationKnowledgeBase knowledgeBase;
     private final TransactionTemplate oneTransaction;
 
-    public ReconcileMedicationsProvider(MedicationRecords records, MedicationKnowledgeBase knowledgeBase,
+    public ReconcileMedicationsProvider(MedicationRecords records, SystemWrites writes,
+                                        MedicationKnowledgeBase knowledgeBase,
                                         PlatformTransactionManager transactionManager) {
         this.records = records;
+        this.writes = writes;
         this.knowledgeBase = knowledgeBase;
         this.oneTransaction = new TransactionTemplate(transactionManager);
     }
@@ -103,25 +103,25 @@ public class ReconcileMedicationsProvider implements ContinuumOperationProvider 
     /** Stores the List and completes the encounter's reconciliation Tasks in one database transaction: all or none. */
     private ListResource persist(ListResource list, String encounter) {
         return oneTransaction.execute(status -> {
-            TransactionDetails writes = new TransactionDetails();
-            ListResource stored = (ListResource) records.create(list, writes);
+            TransactionDetails transaction = new TransactionDetails();
+            ListResource stored = (ListResource) writes.create(list, transaction);
             if (encounter != null) {
-                completeReconciliationTasks(encounter, writes);
+                completeReconciliationTasks(encounter, transaction);
             }
             return stored;
         });
     }
 
-    private void completeReconciliationTasks(String encounter, TransactionDetails writes) {
+    private void completeReconciliationTasks(String encounter, TransactionDetails transaction) {
         SearchParameterMap openTasks = SearchParameterMap.newSynchronous(
                         "code", new TokenParam(ContinuumCodes.TASK_TYPE, TaskType.MEDICATION_RECONCILIATION.code()))
                 .add("focus", new ReferenceParam(encounter));
         for (Object found : records.search(Task.class, openTasks)) {
             Task task = (Task) found;
-            if (!FINISHED_TASK_STATUSES.contains(task.getStatus())) {
+            if (!CoordinatorTasks.FINISHED.contains(task.getStatus())) {
                 task.setStatus(Task.TaskStatus.COMPLETED);
                 task.setLastModified(new Date());
-                records.update(task, writes);
+                writes.update(task, transaction);
             }
         }
     }

@@ -9,6 +9,7 @@ import health.continuum.conformance.glue.ServerAuthored;
 import health.continuum.transition.DischargeContext;
 import health.continuum.transition.FollowUpTasks.Proposal;
 import health.continuum.transition.LaceResult;
+import health.continuum.workflow.glue.CoordinatorTasks;
 import java.nio.charset.StandardCharsets;
 import java.util.Date;
 import java.util.List;
@@ -42,14 +43,8 @@ public class DischargeWriter {
     public List<String> createTasks(DischargeRecord record, List<Proposal> proposals, RequestDetails request,
                                     TransactionDetails transactionDetails) {
         return proposals.stream().map(proposal -> {
-            Task task = ServerAuthored.mark(new Task());
-            task.setStatus(Task.TaskStatus.REQUESTED);
-            task.setIntent(Task.TaskIntent.ORDER);
-            task.setCode(new CodeableConcept(new Coding(ContinuumCodes.TASK_TYPE, proposal.type().code(), null)));
-            task.setDescription(proposal.description());
-            task.setFor(new Reference(proposal.patient()));
-            task.setFocus(new Reference(proposal.focus()));
-            task.setAuthoredOn(new Date());
+            Task task = CoordinatorTasks.requested(
+                    proposal.type().code(), proposal.description(), proposal.patient(), proposal.focus());
             if (record.coordinator() != null) {
                 task.setOwner(new Reference(record.coordinator()));
             }
