@@ -102,6 +102,8 @@ public class FhirRestServerConfig {
             BrowserAccess.interceptor(properties.cors()).ifPresent(server::registerInterceptor);
             // Unknown search parameters: 400, or ignored when the client sends Prefer: handling=lenient
             server.registerInterceptor(new SearchPreferHandlingInterceptor(searchParamRegistry));
+            // Malformed values: 400 naming the parameter, not only the value
+            server.registerInterceptor(new SearchValueCheck(server.getFhirContext(), searchParamRegistry));
             server.registerInterceptor(new OpenApiInterceptor());
             server.registerInterceptor(new ResponseHighlighterInterceptor());
             interceptors.forEach(server::registerInterceptor);

@@ -8,6 +8,8 @@ import static org.hamcrest.Matchers.nullValue;
 
 import health.continuum.support.FhirServerIT;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** CORS for browser apps, request ids, and 400 for searches the server cannot run as asked. */
 class HttpBehaviourIT extends FhirServerIT {
@@ -70,6 +72,42 @@ class HttpBehaviourIT extends FhirServerIT {
                 .then().statusCode(400)
                 .body("issue[0].diagnostics", containsString("shoe-size"));
         fhir().header("Prefer", "handling=lenient").get("/Patient?shoe-size=44&_count=1")
+                .then().statusCode(200)
+                .body("resourceType", equalTo("Bundle"));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = ';', value = {
+            "Observation?date=notadate; date; notadate",
+            "Patient?birthdate=2020-13-45; birthdate; 2020-13-45",
+            "Observation?date=ge2020-01-01,soon; date; soon",
+            "Observation?value-quantity=abc; value-quantity; abc",
+            "RiskAssessment?probability=high; probability; high",
+            "Task?due-date=tomorrow; due-date; tomorrow",
+            "Patient?name:missing=maybe; name:missing; maybe",
+            "Patient?_count=-1; _count; -1",
+            "Patient?_summary=everything; _summary; everything"})
+    void aMalformedSearchValueIs400NamingTheParameter(String search, String parameter, String value) {
+        fhir().get("/" + search)
+                .then().statusCode(400)
+                .body("resourceType", equalTo("OperationOutcome"))
+                .body("issue[0].code", equalTo("value"))
+                .body("issue[0].diagnostics", containsString("'" + parameter + "'"))
+                .body("issue[0].diagnostics", containsString('"' + value + '"'));
+    }
+
+    @Test
+    void aMalformedValueInAPostedSearchIs400NamingTheParameter() {
+        given().contentType("application/x-www-form-urlencoded").formParam("date", "someday")
+                .post("/Observation/_search")
+                .then().statusCode(400)
+                .body("issue[0].diagnostics", containsString("'date'"));
+    }
+
+    @Test
+    void wellFormedSearchValuesAreStillAnswered() {
+        fhir().get("/Observation?date=ge2020-01-01&date=le2021&value-quantity=le5.4|http://unitsofmeasure.org|mg"
+                        + "&_count=0&_summary=count")
                 .then().statusCode(200)
                 .body("resourceType", equalTo("Bundle"));
     }
