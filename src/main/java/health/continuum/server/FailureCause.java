@@ -3,6 +3,7 @@ package health.continuum.server;
 import java.net.ConnectException;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
+import org.hibernate.TransactionException;
 import org.hibernate.exception.JDBCConnectionException;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.transaction.CannotCreateTransactionException;
@@ -29,7 +30,7 @@ enum FailureCause {
     static FailureCause of(Throwable failure) {
         boolean noConnection = false;
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof ConnectException || isConnectionState(cause)) {
+            if (cause instanceof ConnectException || isConnectionState(cause) || isBrokenConnectionAtEnd(cause)) {
                 return DATABASE_UNREACHABLE;
             }
             // The pool's timeout (HikariCP) without a connection failure below it: every connection is in use
@@ -39,6 +40,15 @@ enum FailureCause {
                     || cause instanceof DataAccessResourceFailureException;
         }
         return noConnection ? NO_FREE_CONNECTION : UNEXPECTED;
+    }
+
+    /**
+     * A connection that broke mid-request fails again at rollback, and Spring reports only that second failure: a
+     * commit or rollback refused with no SQLSTATE was refused by the pool (its connection is closed), not the database.
+     */
+    private static boolean isBrokenConnectionAtEnd(Throwable cause) {
+        return cause instanceof TransactionException && cause.getCause() instanceof SQLException sql
+                && sql.getSQLState() == null;
     }
 
     private static boolean isConnectionState(Throwable cause) {

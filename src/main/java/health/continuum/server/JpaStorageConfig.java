@@ -21,12 +21,14 @@ import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
 import javax.sql.DataSource;
 import org.hibernate.cfg.AvailableSettings;
 import org.hibernate.search.mapper.orm.cfg.HibernateOrmMapperSettings;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.autoconfigure.jdbc.DataSourceProperties;
 import org.springframework.context.annotation.Bean;
@@ -77,6 +79,19 @@ public class JpaStorageConfig {
     @Bean
     public SubscriptionSettings subscriptionSettings() {
         return new SubscriptionSettings();
+    }
+
+    /** The connection pool, wrapped so that a database outage is answered in one pool timeout, not two or more. */
+    @Bean
+    static BeanPostProcessor failFastDataSource(ObjectProvider<FhirServerProperties> properties) {
+        return new BeanPostProcessor() {
+            @Override
+            public Object postProcessAfterInitialization(Object bean, String beanName) {
+                return bean instanceof DataSource pool && !(bean instanceof FailFastDataSource)
+                        ? new FailFastDataSource(pool, () -> properties.getObject().retryAfter(), Clock.systemUTC())
+                        : bean;
+            }
+        };
     }
 
     @Primary
