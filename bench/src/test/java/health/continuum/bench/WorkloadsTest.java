@@ -13,7 +13,8 @@ class WorkloadsTest {
     @Test
     void theReadsRunFirstThenTheTargetedWritesThenTheCreatingOnes() {
         assertEquals(List.of("careplan-include", "task-worklist", "patient-everything", "encounter-discharge",
-                "medstatement-update", "careplan-create", "medstatement-create"), Workloads.names());
+                "medstatement-update", "careplan-create", "medstatement-create", "saturation-8", "saturation-32",
+                "saturation-96"), Workloads.names());
     }
 
     @Test
