@@ -12,6 +12,8 @@ import java.util.concurrent.TimeUnit;
 import org.hl7.fhir.r4.model.OperationOutcome;
 import org.hl7.fhir.r4.model.OperationOutcome.IssueSeverity;
 import org.hl7.fhir.r4.model.OperationOutcome.IssueType;
+import org.springframework.context.ApplicationListener;
+import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -19,12 +21,14 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * then get 503 with Retry-After. Without it, a saturated server queues requests on the connection pool until they
  * fail with a 500 after its timeout.
  */
-final class AdmissionControl extends OncePerRequestFilter {
+final class AdmissionControl extends OncePerRequestFilter implements ApplicationListener<ContextClosedEvent> {
 
     private final Semaphore turns;
     private final long waitMillis;
     private final String retryAfterSeconds;
     private final byte[] busyOutcome;
+    private final byte[] stoppingOutcome;
+    private volatile boolean stopping;
 
     AdmissionControl(FhirServerProperties properties, FhirContext fhirContext) {
         turns = new Semaphore(properties.maxConcurrentRequests(), true);
@@ -34,11 +38,26 @@ final class AdmissionControl extends OncePerRequestFilter {
         busy.addIssue().setSeverity(IssueSeverity.ERROR).setCode(IssueType.TRANSIENT).setDiagnostics(
                 "The server is busy: too many requests at once. Try again in " + retryAfterSeconds + " seconds.");
         busyOutcome = fhirContext.newJsonParser().encodeResourceToString(busy).getBytes(StandardCharsets.UTF_8);
+        OperationOutcome shuttingDown = new OperationOutcome();
+        shuttingDown.addIssue().setSeverity(IssueSeverity.ERROR).setCode(IssueType.TRANSIENT).setDiagnostics(
+                "The server is shutting down. Try again in " + retryAfterSeconds + " seconds.");
+        stoppingOutcome =
+                fhirContext.newJsonParser().encodeResourceToString(shuttingDown).getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** From the start of a shutdown, requests in progress finish (server.shutdown: graceful) and new ones get 503. */
+    @Override
+    public void onApplicationEvent(ContextClosedEvent event) {
+        stopping = true;
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        if (stopping) {
+            refuse(response, stoppingOutcome);
+            return;
+        }
         boolean admitted;
         try {
             admitted = turns.tryAcquire(waitMillis, TimeUnit.MILLISECONDS);
@@ -47,10 +66,7 @@ final class AdmissionControl extends OncePerRequestFilter {
             admitted = false;
         }
         if (!admitted) {
-            response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
-            response.setHeader("Retry-After", retryAfterSeconds);
-            response.setContentType("application/fhir+json;charset=UTF-8");
-            response.getOutputStream().write(busyOutcome);
+            refuse(response, busyOutcome);
             return;
         }
         try {
@@ -58,5 +74,12 @@ final class AdmissionControl extends OncePerRequestFilter {
         } finally {
             turns.release();
         }
+    }
+
+    private void refuse(HttpServletResponse response, byte[] outcome) throws IOException {
+        response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
+        response.setHeader("Retry-After", retryAfterSeconds);
+        response.setContentType("application/fhir+json;charset=UTF-8");
+        response.getOutputStream().write(outcome);
     }
 }

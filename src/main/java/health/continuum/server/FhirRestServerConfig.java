@@ -111,10 +111,13 @@ public class FhirRestServerConfig {
     }
 
     @Bean
-    public FilterRegistrationBean<AdmissionControl> admissionControl(
-            FhirServerProperties properties, FhirContext fhirContext) {
-        FilterRegistrationBean<AdmissionControl> registration =
-                new FilterRegistrationBean<>(new AdmissionControl(properties, fhirContext));
+    AdmissionControl admissionControl(FhirServerProperties properties, FhirContext fhirContext) {
+        return new AdmissionControl(properties, fhirContext);
+    }
+
+    @Bean
+    public FilterRegistrationBean<AdmissionControl> admissionControlRegistration(AdmissionControl admissionControl) {
+        FilterRegistrationBean<AdmissionControl> registration = new FilterRegistrationBean<>(admissionControl);
         registration.addUrlPatterns("/fhir/*");
         return registration;
     }

@@ -1,5 +1,6 @@
 package health.continuum.server;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -17,11 +18,12 @@ import org.springframework.util.unit.DataSize;
  * @param maxConcurrentRequests FHIR requests served at once; more wait up to {@code admissionWait}, then get 503
  * @param admissionWait how long a request waits for its turn
  * @param cors which browser origins may call the FHIR endpoint
+ * @param backupDirectory where {@code POST /actuator/backup} writes the embedded database's backups
  */
 @ConfigurationProperties("continuum.server")
 public record FhirServerProperties(
         DataSize maxRequestSize, int defaultPageSize, int maxPageSize, String publicBaseUrl, Duration retryAfter,
-        int maxConcurrentRequests, Duration admissionWait, Cors cors) {
+        int maxConcurrentRequests, Duration admissionWait, Cors cors, Path backupDirectory) {
 
     /** @param allowedOrigins origins (e.g. {@code https://app.example.org}) of browser apps; empty: none */
     public record Cors(List<String> allowedOrigins) {}

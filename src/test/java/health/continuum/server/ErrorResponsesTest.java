@@ -10,6 +10,7 @@ import ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException;
 import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
 import java.net.ConnectException;
 import java.sql.SQLException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.hl7.fhir.r4.model.OperationOutcome;
@@ -20,7 +21,8 @@ import org.springframework.util.unit.DataSize;
 class ErrorResponsesTest {
 
     private final ErrorResponses errors = new ErrorResponses(new FhirServerProperties(DataSize.ofMegabytes(1), 20, 500,
-            "", Duration.ofSeconds(7), 10, Duration.ofSeconds(1), new FhirServerProperties.Cors(List.of())));
+            "", Duration.ofSeconds(7), 10, Duration.ofSeconds(1), new FhirServerProperties.Cors(List.of()),
+            Path.of("backups")));
     private final RequestDetails request = mock(RequestDetails.class);
 
     ErrorResponsesTest() {

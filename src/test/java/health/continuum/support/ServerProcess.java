@@ -60,23 +60,27 @@ public final class ServerProcess implements AutoCloseable {
     }
 
     public HttpResponse<String> get(String path) throws IOException, InterruptedException {
-        // Actuator endpoints speak plain JSON and answer 406 to a FHIR media type.
-        String accept = path.startsWith("/fhir") ? "application/fhir+json" : "application/json";
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .header("Accept", accept)
+                .header("Accept", mediaTypeOf(path))
                 .timeout(Duration.ofSeconds(30))
                 .build();
         return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
     }
 
     public HttpResponse<String> post(String path, String json) throws IOException, InterruptedException {
+        String type = mediaTypeOf(path);
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .header("Content-Type", "application/fhir+json")
-                .header("Accept", "application/fhir+json")
+                .header("Content-Type", type)
+                .header("Accept", type)
                 .timeout(Duration.ofSeconds(30))
                 .POST(HttpRequest.BodyPublishers.ofString(json))
                 .build();
         return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    // Actuator endpoints speak plain JSON and answer 406 to a FHIR media type.
+    private static String mediaTypeOf(String path) {
+        return path.startsWith("/fhir") ? "application/fhir+json" : "application/json";
     }
 
     private void awaitReady(Duration timeout) throws IOException, InterruptedException {

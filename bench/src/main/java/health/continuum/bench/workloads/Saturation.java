@@ -118,7 +118,9 @@ public final class Saturation implements Workload {
                 throw new BenchException("the saturation clients did not finish; see " + output);
             }
             long wallMicros = (System.nanoTime() - start) / 1000;
-            JsonNode count = fhir.expect("GET", "Observation?code=" + CODE_SYSTEM + "|" + code + "&_summary=count", null);
+            // %7C: the token search's system|code separator, encoded, as a URI must carry it
+            JsonNode count = fhir.expect("GET",
+                    "Observation?code=" + CODE_SYSTEM + "%7C" + code + "&_summary=count", null);
             long stored = count.path("total").asLong(-1);
             LoadResult result = combine(admitted.result(), refused.get(), socketErrors.get(), wallMicros);
             write(output, result.line() + "\nstatuses " + statuses + ", socket errors " + socketErrors.get()
