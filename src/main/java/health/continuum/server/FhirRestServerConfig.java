@@ -104,6 +104,7 @@ public class FhirRestServerConfig {
             server.registerInterceptor(new SearchPreferHandlingInterceptor(searchParamRegistry));
             // Malformed values: 400 naming the parameter, not only the value
             server.registerInterceptor(new SearchValueCheck(server.getFhirContext(), searchParamRegistry));
+            server.registerInterceptor(new RegexSearchParameterGuard());
             server.registerInterceptor(new OpenApiInterceptor());
             server.registerInterceptor(new ResponseHighlighterInterceptor());
             interceptors.forEach(server::registerInterceptor);

@@ -111,4 +111,32 @@ class HttpBehaviourIT extends FhirServerIT {
                 .then().statusCode(200)
                 .body("resourceType", equalTo("Bundle"));
     }
+
+    @Test
+    void aSearchParameterRunningARegularExpressionIsRefusedAndNotStored() {
+        String code = "family-regex-" + System.nanoTime();
+        String parameter = """
+                {"resourceType":"SearchParameter","url":"https://example.org/SearchParameter/%s","name":"%s",
+                 "status":"active","description":"ReDoS probe","code":"%s","base":["Patient"],"type":"token",
+                 "expression":"Patient.name.where(family.matches('(.*a){6}b')).family"}""".formatted(code, code, code);
+        fhir().body(parameter).post("/SearchParameter")
+                .then().statusCode(422)
+                .body("issue[0].code", equalTo("not-supported"))
+                .body("issue[0].diagnostics", containsString("matches()"))
+                .body("issue[0].expression[0]", equalTo("SearchParameter.expression"));
+        fhir().get("/SearchParameter?code=" + code + "&_summary=count")
+                .then().statusCode(200)
+                .body("total", equalTo(0));
+    }
+
+    @Test
+    void aSearchParameterWithoutARegularExpressionIsStillStored() {
+        // retired, so that the shared server does not index the other tests' Patients with it
+        String code = "family-plain-" + System.nanoTime();
+        String parameter = """
+                {"resourceType":"SearchParameter","url":"https://example.org/SearchParameter/%s","name":"%s",
+                 "status":"retired","description":"plain","code":"%s","base":["Patient"],"type":"string",
+                 "expression":"Patient.name.family"}""".formatted(code, code, code);
+        fhir().body(parameter).post("/SearchParameter").then().statusCode(201);
+    }
 }
