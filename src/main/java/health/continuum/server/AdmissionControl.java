@@ -34,15 +34,15 @@ final class AdmissionControl extends OncePerRequestFilter implements Application
         turns = new Semaphore(properties.maxConcurrentRequests(), true);
         waitMillis = properties.admissionWait().toMillis();
         retryAfterSeconds = Long.toString(Math.max(1, properties.retryAfter().toSeconds()));
-        OperationOutcome busy = new OperationOutcome();
-        busy.addIssue().setSeverity(IssueSeverity.ERROR).setCode(IssueType.TRANSIENT).setDiagnostics(
-                "The server is busy: too many requests at once. Try again in " + retryAfterSeconds + " seconds.");
-        busyOutcome = fhirContext.newJsonParser().encodeResourceToString(busy).getBytes(StandardCharsets.UTF_8);
-        OperationOutcome shuttingDown = new OperationOutcome();
-        shuttingDown.addIssue().setSeverity(IssueSeverity.ERROR).setCode(IssueType.TRANSIENT).setDiagnostics(
-                "The server is shutting down. Try again in " + retryAfterSeconds + " seconds.");
-        stoppingOutcome =
-                fhirContext.newJsonParser().encodeResourceToString(shuttingDown).getBytes(StandardCharsets.UTF_8);
+        busyOutcome = transientOutcome(fhirContext, "The server is busy: too many requests at once.");
+        stoppingOutcome = transientOutcome(fhirContext, "The server is shutting down.");
+    }
+
+    private byte[] transientOutcome(FhirContext fhirContext, String why) {
+        OperationOutcome outcome = new OperationOutcome();
+        outcome.addIssue().setSeverity(IssueSeverity.ERROR).setCode(IssueType.TRANSIENT)
+                .setDiagnostics(why + " Try again in " + retryAfterSeconds + " seconds.");
+        return fhirContext.newJsonParser().encodeResourceToString(outcome).getBytes(StandardCharsets.UTF_8);
     }
 
     /** From the start of a shutdown, requests in progress finish (server.shutdown: graceful) and new ones get 503. */

@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Clock;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Map;
@@ -31,7 +31,6 @@ public class DatabaseBackupEndpoint {
     private final DataSource dataSource;
     private final boolean embeddedFileDatabase;
     private final Path directory;
-    private final Clock clock = Clock.systemUTC();
 
     public DatabaseBackupEndpoint(DataSource dataSource, DataSourceProperties database, FhirServerProperties properties) {
         this.dataSource = dataSource;
@@ -46,7 +45,7 @@ public class DatabaseBackupEndpoint {
                     "Online backup is for the embedded H2 file database; back up PostgreSQL with pg_dump"), 409);
         }
         Files.createDirectories(directory);
-        Path file = directory.resolve("continuum-" + STAMP.format(clock.instant()) + ".zip").toAbsolutePath();
+        Path file = directory.resolve("continuum-" + STAMP.format(Instant.now()) + ".zip").toAbsolutePath();
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
             statement.execute("BACKUP TO '" + file.toString().replace("'", "''") + "'");
         }

@@ -115,11 +115,8 @@ class HttpBehaviourIT extends FhirServerIT {
     @Test
     void aSearchParameterRunningARegularExpressionIsRefusedAndNotStored() {
         String code = "family-regex-" + System.nanoTime();
-        String parameter = """
-                {"resourceType":"SearchParameter","url":"https://example.org/SearchParameter/%s","name":"%s",
-                 "status":"active","description":"ReDoS probe","code":"%s","base":["Patient"],"type":"token",
-                 "expression":"Patient.name.where(family.matches('(.*a){6}b')).family"}""".formatted(code, code, code);
-        fhir().body(parameter).post("/SearchParameter")
+        fhir().body(searchParameter(code, "active", "Patient.name.where(family.matches('(.*a){6}b')).family"))
+                .post("/SearchParameter")
                 .then().statusCode(422)
                 .body("issue[0].code", equalTo("not-supported"))
                 .body("issue[0].diagnostics", containsString("matches()"))
@@ -133,10 +130,14 @@ class HttpBehaviourIT extends FhirServerIT {
     void aSearchParameterWithoutARegularExpressionIsStillStored() {
         // retired, so that the shared server does not index the other tests' Patients with it
         String code = "family-plain-" + System.nanoTime();
-        String parameter = """
+        fhir().body(searchParameter(code, "retired", "Patient.name.family")).post("/SearchParameter")
+                .then().statusCode(201);
+    }
+
+    private static String searchParameter(String code, String status, String expression) {
+        return """
                 {"resourceType":"SearchParameter","url":"https://example.org/SearchParameter/%s","name":"%s",
-                 "status":"retired","description":"plain","code":"%s","base":["Patient"],"type":"string",
-                 "expression":"Patient.name.family"}""".formatted(code, code, code);
-        fhir().body(parameter).post("/SearchParameter").then().statusCode(201);
+                 "status":"%s","description":"probe","code":"%s","base":["Patient"],"type":"string",
+                 "expression":"%s"}""".formatted(code, code, status, code, expression);
     }
 }

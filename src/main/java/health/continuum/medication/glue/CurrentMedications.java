@@ -41,18 +41,18 @@ public class CurrentMedications {
     }
 
     /**
-     * The patient's MedicationStatements and MedicationRequests in a status counted as current, except one.
+     * The patient's MedicationStatements and MedicationRequests in a status counted as current.
      *
      * @param readInThisTransaction versions read earlier in the current database transaction, by versioned id; the
      *     versions this call reads are added to it
      */
     public List<FhirMedication> activeMedications(
-            String patient, String except, Map<String, FhirMedication> readInThisTransaction) {
+            String patient, Map<String, FhirMedication> readInThisTransaction) {
         List<FhirMedication> medications = new ArrayList<>();
         medications.addAll(current(MedicationStatement.class, MedicationRecords.bySubjectAndStatus(patient,
-                FhirMedication.ACTIVE_STATEMENT_STATUSES), except, readInThisTransaction));
+                FhirMedication.ACTIVE_STATEMENT_STATUSES), readInThisTransaction));
         medications.addAll(current(MedicationRequest.class, MedicationRecords.bySubjectAndStatus(patient,
-                FhirMedication.ACTIVE_REQUEST_STATUSES), except, readInThisTransaction));
+                FhirMedication.ACTIVE_REQUEST_STATUSES), readInThisTransaction));
         return medications;
     }
 
@@ -62,14 +62,11 @@ public class CurrentMedications {
      * medication on every write was most of a check's time.
      */
     private List<FhirMedication> current(Class<? extends IBaseResource> type, SearchParameterMap parameters,
-                                         String except, Map<String, FhirMedication> readInThisTransaction) {
+                                         Map<String, FhirMedication> readInThisTransaction) {
         parameters.setLoadSynchronousUpTo(MedicationRecords.MAX_RESULTS);
         String resourceType = daos.getFhirContext().getResourceType(type);
         List<JpaPid> found = daos.getResourceDao(type).searchForIds(parameters, new SystemRequestDetails());
-        List<String> versions = versionedIds(resourceType, found).stream()
-                .filter(id -> !id.toVersionless().getValue().equals(except))
-                .map(IdType::getValue)
-                .toList();
+        List<String> versions = versionedIds(resourceType, found).stream().map(IdType::getValue).toList();
         Map<String, FhirMedication> byVersion = new HashMap<>();
         for (String version : versions) {
             committed.get(version).or(() -> Optional.ofNullable(readInThisTransaction.get(version)))

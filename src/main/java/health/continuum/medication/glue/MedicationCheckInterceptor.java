@@ -104,7 +104,7 @@ public class MedicationCheckInterceptor implements ContinuumServerInterceptor {
         Map<Written, List<Finding>> findingsOf = new LinkedHashMap<>();
         for (Written entry : active) {
             List<FhirMedication> patientMedications = currentByPatient.computeIfAbsent(entry.medication().patient(),
-                    patient -> current.activeMedications(patient, null, read));
+                    patient -> current.activeMedications(patient, read));
             List<MedicationInput> others = patientMedications.stream()
                     .filter(other -> !other.reference().equals(entry.medication().reference()))
                     .map(FhirMedication::input)

@@ -79,9 +79,7 @@ public final class Saturation implements Workload {
             ObjectNode observation = observation(code);
             LatencyStats admitted = new LatencyStats();
             Map<Integer, Long> statuses = new TreeMap<>();
-            AtomicLong refused = new AtomicLong();
             AtomicLong socketErrors = new AtomicLong();
-            AtomicLong created = new AtomicLong();
             long start = System.nanoTime();
             long deadline = start + seconds * 1_000_000_000L;
             ExecutorService pool = Executors.newFixedThreadPool(clients);
@@ -100,14 +98,9 @@ public final class Saturation implements Workload {
                         double latencyMs = (System.nanoTime() - sent) / 1e6;
                         synchronized (statuses) {
                             statuses.merge(answer.status(), 1L, Long::sum);
-                            if (answer.status() == 503) {
-                                refused.incrementAndGet();
-                            } else {
+                            if (answer.status() != 503) {
                                 admitted.add(latencyMs, answer.status());
                             }
-                        }
-                        if (answer.status() == 201) {
-                            created.incrementAndGet();
                         }
                     }
                 });
@@ -122,14 +115,16 @@ public final class Saturation implements Workload {
             JsonNode count = fhir.expect("GET",
                     "Observation?code=" + CODE_SYSTEM + "%7C" + code + "&_summary=count", null);
             long stored = count.path("total").asLong(-1);
-            LoadResult result = combine(admitted.result(), refused.get(), socketErrors.get(), wallMicros);
+            long created = statuses.getOrDefault(201, 0L);
+            LoadResult result =
+                    combine(admitted.result(), statuses.getOrDefault(503, 0L), socketErrors.get(), wallMicros);
             write(output, result.line() + "\nstatuses " + statuses + ", socket errors " + socketErrors.get()
-                    + "\nacknowledged creates " + created.get() + ", stored " + stored + "\n");
+                    + "\nacknowledged creates " + created + ", stored " + stored + "\n");
             if (statuses.containsKey(500)) {
                 throw new BenchException(statuses.get(500) + " answers were 500 under saturation; see " + output);
             }
-            if (stored != created.get()) {
-                throw new BenchException(created.get() + " creates answered 201 but " + stored + " are stored; see "
+            if (stored != created) {
+                throw new BenchException(created + " creates answered 201 but " + stored + " are stored; see "
                         + output);
             }
             return result;
