@@ -112,6 +112,16 @@ public final class ServerProcess implements AutoCloseable {
         process.destroyForcibly().waitFor();
     }
 
+    /** SIGTERM, as an orchestrator stops a container; returns the exit code, or -1 if it had to be killed. */
+    public int stop() throws InterruptedException {
+        process.destroy();
+        if (process.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)) {
+            return process.exitValue();
+        }
+        process.destroyForcibly().waitFor();
+        return -1;
+    }
+
     @Override
     public void close() throws InterruptedException {
         process.destroy();

@@ -18,7 +18,8 @@ public final class OptionParser {
               --warmup S        unmeasured seconds before each workload (default 1)
               --connections C   concurrent connections per workload (default 4)
               --compare WHAT    all: checks off turns validation, medication checks and discharge rules off (default);
-                                rules: only medication checks and discharge rules, validation runs in both passes
+                                rules: only medication checks and discharge rules, validation runs in both passes;
+                                durability: every check on in both, OFF acknowledges commits before they are on disk
               --workloads LIST  comma-separated names of the workloads to run (default: all of them, in their order)
               --smoke           quick end-to-end check for CI: 1 patient, 3 s per workload, 1 s warm-up
               --startup N       start-up only: per database, N rounds of a start on an empty database and a restart on
@@ -50,7 +51,7 @@ public final class OptionParser {
                 case "--warmup" -> warmup = wholeNumber(value(args, ++i, "--warmup needs seconds"));
                 case "--connections" -> connections = wholeNumber(value(args, ++i, "--connections needs a count"));
                 case "--smoke" -> smoke = true;
-                case "--compare" -> compare = value(args, ++i, "--compare needs all or rules");
+                case "--compare" -> compare = value(args, ++i, "--compare needs all, rules or durability");
                 case "--workloads" -> workloads = value(args, ++i, "--workloads needs names");
                 case "--startup" -> startupRounds = wholeNumber(value(args, ++i, "--startup needs a number of rounds"));
                 case "-h", "--help" -> throw UsageException.help();
@@ -99,7 +100,8 @@ public final class OptionParser {
         return switch (choice) {
             case "all" -> Compare.ALL;
             case "rules" -> Compare.RULES;
-            default -> throw UsageException.invalid("--compare must be all or rules");
+            case "durability" -> Compare.DURABILITY;
+            default -> throw UsageException.invalid("--compare must be all, rules or durability");
         };
     }
 

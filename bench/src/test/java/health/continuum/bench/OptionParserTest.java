@@ -51,6 +51,18 @@ class OptionParserTest {
     }
 
     @Test
+    void durabilityComparesTheCommitFlushPerDatabase() throws UsageException {
+        Compare compare = parser.parse("--compare", "durability").compare();
+        assertEquals(Compare.DURABILITY, compare);
+        assertEquals(List.of("--spring.datasource.hikari.connection-init-sql=SET WRITE_DELAY 500"),
+                compare.offProperties(Database.H2));
+        assertEquals(List.of("--spring.datasource.hikari.connection-init-sql=SET synchronous_commit = off"),
+                compare.offProperties(Database.POSTGRESQL));
+        assertTrue(compare.describe().startsWith("ON and OFF both run every check"));
+        assertEquals(Compare.ALL.offProperties(Database.H2), Compare.ALL.offProperties(Database.POSTGRESQL));
+    }
+
+    @Test
     void smokeSetsOnePatientAndShortWorkloads() throws UsageException {
         Options options = parser.parse("--duration", "30", "--smoke", "--db", "postgresql");
         assertEquals(1, options.patients());
@@ -85,7 +97,7 @@ class OptionParserTest {
         "--connections|0|--patients, --duration and --connections must be at least 1",
         "--patients|9999999999|too large: 9999999999",
         "--db|mysql|--db must be h2, postgresql or both",
-        "--compare|some|--compare must be all or rules",
+        "--compare|some|--compare must be all, rules or durability",
         "--workloads|task-worklist,nope|unknown workload: nope (known: careplan-include task-worklist medstatement-update)",
     })
     void badValuesExitWith2AndSayWhy(String option, String value, String message) {

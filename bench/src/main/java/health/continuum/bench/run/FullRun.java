@@ -59,7 +59,7 @@ final class FullRun {
 
     private void pass(Database db, Checks checks, Cohort cohort, Ingest ingest, Wrk wrk)
             throws InterruptedException {
-        List<String> properties = checks == Checks.OFF ? options.compare().offProperties() : List.of();
+        List<String> properties = checks == Checks.OFF ? options.compare().offProperties(db) : List.of();
         try (PassDatabase database = PassDatabase.create(db, checks);
                 RunningServer server = launcher.start(db, checks, database, properties, "empty")) {
             results.startup().add(server.startup());

@@ -43,9 +43,7 @@ final class RunDescription {
                     + " is the server process's user + system time at ready.");
         }
         List<String> notes = new ArrayList<>();
-        notes.add("Checks ON is the default configuration (Synthea's care plans and care teams claim no Continuum"
-                + " profile: stored, their gaps flagged); checks OFF passes "
-                + String.join(" ", options.compare().offProperties()) + ".");
+        notes.add(options.compare().describe());
         notes.add(runtime);
         notes.addAll(workloadNotes);
         notes.add("Each pass starts on an empty database (a fresh H2 directory or PostgreSQL database) and loads the"
