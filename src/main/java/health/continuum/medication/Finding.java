@@ -7,6 +7,7 @@ import java.util.stream.Stream;
 /**
  * One result of a medication check.
  *
+ * @param severity         null where the rule's source states no level for the branch that applied
  * @param reference        the medication the finding is about (for pairs: the medication being written)
  * @param otherReference   the other medication of the pair; null for {@link FindingType#UNIDENTIFIED}
  * @param ingredientRxcuis the ingredients involved, sorted; empty for {@link FindingType#UNIDENTIFIED}

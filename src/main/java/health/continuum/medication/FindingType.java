@@ -6,7 +6,11 @@ import java.util.Optional;
 public enum FindingType {
     INTERACTION("DRG"),
     DUPLICATE_THERAPY("DUPTHPY"),
-    UNIDENTIFIED(null);
+    UNIDENTIFIED(null),
+    /** A card of a site's own knowledge service (CDS Hooks). */
+    EXTERNAL(null),
+    /** The site's knowledge service did not answer: the medication was not checked by it. */
+    EXTERNAL_UNAVAILABLE(null);
 
     private final String actCode;
 

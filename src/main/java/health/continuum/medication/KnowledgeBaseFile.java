@@ -10,8 +10,10 @@ public enum KnowledgeBaseFile {
     INGREDIENTS("ingredients.csv", "rxcui", "name", "atc_class", "synonyms"),
     PRODUCTS("products.csv", "product_rxcui", "name", "ingredient_rxcuis", "source"),
     GROUPS("groups.csv", "group", "rxcui", "ingredient", "source"),
-    INTERACTIONS("interactions.csv", "id", "side_a", "side_b", "severity", "reason", "source"),
-    DUPLICATE_CLASSES("duplicate-classes.csv", "atc_class", "description", "source");
+    SEVERITY_LEVELS("severity-levels.csv", "level", "severity", "source"),
+    INTERACTIONS("interactions.csv", "id", "side_a", "side_b", "level", "reason", "source"),
+    DUPLICATE_CLASSES("duplicate-classes.csv", "atc_class", "description", "source"),
+    WARFARIN_NSAID("warfarin-nsaid.csv", "setting", "value", "source");
 
     private final String fileName;
     private final List<String> columns;

@@ -32,6 +32,8 @@ final class KnowledgeBaseValidator {
     private final Map<String, Set<String>> groups = new LinkedHashMap<>();
     private final List<InteractionRule> rules = new ArrayList<>();
     private final Map<String, DuplicateClass> duplicateClasses = new LinkedHashMap<>();
+    private final Map<String, SourceLevel> levels = new HashMap<>();
+    private WarfarinNsaidRule warfarinNsaidRule;
 
     KnowledgeBaseValidator(List<String> problems) {
         this.problems = problems;
@@ -43,14 +45,16 @@ final class KnowledgeBaseValidator {
             case INGREDIENTS -> rows.forEach(this::addIngredient);
             case PRODUCTS -> rows.forEach(this::addProduct);
             case GROUPS -> rows.forEach(this::addGroupMember);
+            case SEVERITY_LEVELS -> rows.forEach(this::addLevel);
             case INTERACTIONS -> rows.forEach(this::addRule);
             case DUPLICATE_CLASSES -> rows.forEach(this::addDuplicateClass);
+            case WARFARIN_NSAID -> warfarinNsaidRule = WarfarinNsaidSettings.read(rows, this).orElse(null);
         }
     }
 
     /** The knowledge base of the valid lines: complete only when no problem was found. */
     MedicationKnowledgeBase knowledgeBase() {
-        return new MedicationKnowledgeBase(ingredients, products, rules, duplicateClasses);
+        return new MedicationKnowledgeBase(ingredients, products, rules, duplicateClasses, warfarinNsaidRule);
     }
 
     private void addIngredient(CsvRow row) {
@@ -101,20 +105,38 @@ final class KnowledgeBaseValidator {
         }
     }
 
+    private void addLevel(CsvRow row) {
+        String level = row.get("level");
+        Optional<Severity> severity = Severity.fromCode(row.get("severity"));
+        boolean valid = present(row, "level") & present(row, "source");
+        if (severity.isEmpty()) {
+            valid = problem(row, "bad severity '" + row.get("severity") + "' (expected high, moderate or low)");
+        }
+        if (valid && firstDefinition(row, "level '" + level + "'")) {
+            levels.put(level, new SourceLevel(level, severity.get()));
+        }
+    }
+
     private void addRule(CsvRow row) {
         String id = row.get("id");
         Optional<Set<String>> objectRxcuis = side(row, "side_a");
         Optional<Set<String>> precipitantRxcuis = side(row, "side_b");
-        Optional<Severity> severity = Severity.fromCode(row.get("severity"));
+        Optional<SourceLevel> level = level(row, "level");
         boolean valid = present(row, "id") & present(row, "reason") & present(row, "source")
-                & objectRxcuis.isPresent() & precipitantRxcuis.isPresent();
-        if (severity.isEmpty()) {
-            valid = problem(row, "bad severity '" + row.get("severity") + "' (expected high, moderate or low)");
-        }
+                & objectRxcuis.isPresent() & precipitantRxcuis.isPresent() & level.isPresent();
         if (valid && firstDefinition(row, "interaction id " + id)) {
             rules.add(new InteractionRule(id, row.get("side_a"), row.get("side_b"), objectRxcuis.get(),
-                    precipitantRxcuis.get(), severity.get(), row.get("reason"), row.get("source")));
+                    precipitantRxcuis.get(), level.get(), row.get("reason"), row.get("source")));
         }
+    }
+
+    /** A level of severity-levels.csv, named in the given column. */
+    Optional<SourceLevel> level(CsvRow row, String column) {
+        SourceLevel level = levels.get(row.get(column));
+        if (level == null) {
+            problem(row, "unknown level '" + row.get(column) + "' in " + column + " (not in severity-levels.csv)");
+        }
+        return Optional.ofNullable(level);
     }
 
     private void addDuplicateClass(CsvRow row) {
@@ -127,7 +149,7 @@ final class KnowledgeBaseValidator {
     }
 
     /** Resolves a rule side (ingredient RXCUI, ATC class or group) to the ingredient RXCUIs it covers. */
-    private Optional<Set<String>> side(CsvRow row, String column) {
+    Optional<Set<String>> side(CsvRow row, String column) {
         String side = row.get(column);
         if (!present(row, column)) {
             return Optional.empty();
@@ -169,17 +191,17 @@ final class KnowledgeBaseValidator {
                 || problem(row, "bad ATC class '" + row.get(column) + "' in " + column + " (expected level 4, e.g. C10AA)");
     }
 
-    private boolean present(CsvRow row, String column) {
+    boolean present(CsvRow row, String column) {
         return !row.get(column).isEmpty() || problem(row, "empty " + column);
     }
 
-    private boolean firstDefinition(CsvRow row, String what) {
+    boolean firstDefinition(CsvRow row, String what) {
         String earlier = definedAt.putIfAbsent(what, row.location());
         return earlier == null || problem(row, what + " is defined twice (first at " + earlier + ")");
     }
 
     /** Records a problem; returns false so that checks read as "valid or problem(...)". */
-    private boolean problem(CsvRow row, String message) {
+    boolean problem(CsvRow row, String message) {
         problems.add(row.location() + ": " + message);
         return false;
     }

@@ -14,8 +14,8 @@ import java.util.Set;
 import java.util.stream.Stream;
 
 /**
- * Ingredients, products, interaction rules and duplicate-therapy classes, validated at load. Immutable and thread-safe:
- * load it once and share it.
+ * Ingredients, products, interaction rules, duplicate-therapy classes and the contextual warfarin + NSAID rule, validated at
+ * load. Immutable and thread-safe: load it once and share it.
  */
 public final class MedicationKnowledgeBase {
 
@@ -27,9 +27,12 @@ public final class MedicationKnowledgeBase {
     private final List<InteractionRule> interactionRules;
     private final Map<String, DuplicateClass> duplicateClasses;
     private final List<NamedTerm> terms;
+    private final WarfarinNsaidRule warfarinNsaidRule;
 
     MedicationKnowledgeBase(Map<String, Ingredient> ingredients, Map<String, Product> products,
-                            List<InteractionRule> interactionRules, Map<String, DuplicateClass> duplicateClasses) {
+                            List<InteractionRule> interactionRules, Map<String, DuplicateClass> duplicateClasses,
+                            WarfarinNsaidRule warfarinNsaidRule) {
+        this.warfarinNsaidRule = warfarinNsaidRule;
         this.ingredients = Map.copyOf(ingredients);
         this.products = Map.copyOf(products);
         this.interactionRules = List.copyOf(interactionRules);
@@ -66,6 +69,11 @@ public final class MedicationKnowledgeBase {
 
     public List<InteractionRule> interactionRules() {
         return interactionRules;
+    }
+
+    /** The contextual warfarin + NSAID rule; empty when a site's warfarin-nsaid.csv turns it off. */
+    public Optional<WarfarinNsaidRule> warfarinNsaidRule() {
+        return Optional.ofNullable(warfarinNsaidRule);
     }
 
     public Optional<DuplicateClass> duplicateClass(String atcClass) {

@@ -44,7 +44,8 @@ public final class MedicationReconciliation {
         return List.copyOf(items);
     }
 
-    private static ReconciliationItem classify(ReconciliationEntry prior, ReconciliationEntry order) {
+    /** How one order addresses one prior medication that shares an ingredient with it. */
+    static ReconciliationItem classify(ReconciliationEntry prior, ReconciliationEntry order) {
         if (order.isStopOrder()) {
             return new ReconciliationItem(ReconciliationFlag.STOPPED, prior.reference(), order.reference(), Set.of());
         }

@@ -85,7 +85,63 @@ class InteractionCheckerTest {
         Finding finding = checker.check(coded(WRITTEN, "clarithromycin"), List.of(coded(ACTIVE, "simvastatin"))).get(0);
 
         assertThat(finding.detail())
-                .isEqualTo("simvastatin + clarithromycin: HMG-CoA reductase inhibitor with CYP3A4 inhibitor (ONC-25)");
+                .isEqualTo("simvastatin + clarithromycin: HMG-CoA reductase inhibitor with CYP3A4 inhibitor: \"ONC high priority\""
+                        + " (ONC-25)");
+    }
+
+    @ParameterizedTest(name = "{0} + {1}: {2} {3}")
+    @CsvSource({
+            "warfarin, naproxen, ANSM-OAC-NSAID, HIGH, Not recommended",
+            "ibuprofen, warfarin, ANSM-OAC-NSAID, HIGH, Not recommended",
+            "warfarin, clopidogrel, ANSM-OAC-ANTIPLATELET, LOW, Take into account",
+            "clopidogrel, warfarin, ANSM-OAC-ANTIPLATELET, LOW, Take into account",
+    })
+    void recordsTheAnsmLevelsOfOralAnticoagulants(String written, String active, String rule, Severity severity,
+                                                  String level) {
+        List<Finding> findings = checker.check(coded(WRITTEN, written), List.of(coded(ACTIVE, active)));
+
+        Finding finding = findings.stream().filter(found -> found.ruleId().equals(rule)).findFirst().orElseThrow();
+        assertThat(finding.severity()).isEqualTo(severity);
+        assertThat(finding.detail()).startsWith("warfarin + " + (written.equals("warfarin") ? active : written))
+                .contains("\"" + level + "\"");
+        assertThat(finding.source()).startsWith("ANSM Thesaurus des interactions medicamenteuses");
+    }
+
+    @Test
+    void leavesWarfarinWithAspirinToADoseTheSourceDataDoNotHold() {
+        assertThat(checker.check(coded(WRITTEN, "aspirin"), List.of(coded(ACTIVE, "warfarin")))).isEmpty();
+    }
+
+    @Test
+    void aDischargeOrderThatChangesTheDoseOfAHomeMedicationReplacesItRatherThanDuplicatingIt() {
+        MedicationInput home = lisinopril("MedicationStatement/home", "10 mg", MedicationInput.Kind.STATEMENT, null);
+        MedicationInput raised = lisinopril("MedicationRequest/new", "20 mg", MedicationInput.Kind.ORDER, "Encounter/stay");
+
+        assertThat(checker.check(raised, List.of(home))).isEmpty();
+        assertThat(checker.check(home, List.of(raised))).as("whichever is written").isEmpty();
+    }
+
+    @ParameterizedTest(name = "{0} {1} ({2}) with {3} {4} ({5}): duplicate therapy")
+    @CsvSource(nullValues = "-", value = {
+            // two concurrent orders of one encounter
+            "ORDER, 10 mg, Encounter/stay, ORDER, 20 mg, Encounter/stay",
+            // an order outside any encounter is not what a reconciliation compares with the home list
+            "STATEMENT, 10 mg, -, ORDER, 20 mg, -",
+            // two home-list entries
+            "STATEMENT, 10 mg, -, STATEMENT, 20 mg, -",
+    })
+    void stillFlagsTheSameIngredientTwiceWhereNoOrderReplacesTheOther(MedicationInput.Kind firstKind, String firstDose,
+            String firstEncounter, MedicationInput.Kind secondKind, String secondDose, String secondEncounter) {
+        List<Finding> findings = checker.check(lisinopril("MedicationRequest/1", firstDose, firstKind, firstEncounter),
+                List.of(lisinopril("MedicationRequest/2", secondDose, secondKind, secondEncounter)));
+
+        assertThat(findings).extracting(Finding::type, Finding::ruleId)
+                .containsExactly(tuple(FindingType.DUPLICATE_THERAPY, "duplicate-ingredient"));
+    }
+
+    private static MedicationInput lisinopril(String reference, String dose, MedicationInput.Kind kind, String encounter) {
+        return new MedicationInput(reference, List.of(Coding.rxNorm(rxcui("lisinopril"), "lisinopril")), null,
+                new Dosage(dose, "oral", "once daily"), kind, encounter);
     }
 
     // #21 is one group on both sides, so the detail names the written drug first whichever order they come in.
@@ -100,7 +156,7 @@ class InteractionCheckerTest {
                     assertThat(finding.type().actCode()).hasValue("DRG");
                     assertThat(finding.severity()).isEqualTo(Severity.HIGH);
                     assertThat(finding.detail()).isEqualTo(written + " + " + active
-                            + ": two QT-prolonging agents (ONC-21)");
+                            + ": two QT-prolonging agents: \"ONC high priority\" (ONC-21)");
                     assertThat(finding.source()).isEqualTo(PHANSALKAR + 21);
                 });
     }
@@ -115,7 +171,7 @@ class InteractionCheckerTest {
         assertThat(checker.check(coded(WRITTEN, "levofloxacin"), List.of(coded(ACTIVE, "sotalol")))).isEmpty();
         assertThat(extended.check(coded(WRITTEN, "levofloxacin"), List.of(coded(ACTIVE, "sotalol"))))
                 .singleElement().satisfies(finding -> assertThat(finding.detail())
-                        .isEqualTo("levofloxacin + sotalol: two QT-prolonging agents (ONC-21)"));
+                        .isEqualTo("levofloxacin + sotalol: two QT-prolonging agents: \"ONC high priority\" (ONC-21)"));
     }
 
     @ParameterizedTest(name = "{0} + {1}")
@@ -144,6 +200,10 @@ class InteractionCheckerTest {
             "losartan, atorvastatin",
             "ciprofloxacin, acetaminophen",
             "simvastatin, metformin",
+            "warfarin, omeprazole",
+            "warfarin, prednisone",
+            "warfarin, spironolactone",
+            "ibuprofen, omeprazole",
     })
     void findsNothingForPairsNoRuleCovers(String first, String second) {
         assertThat(checker.check(coded(WRITTEN, first), List.of(coded(ACTIVE, second)))).isEmpty();

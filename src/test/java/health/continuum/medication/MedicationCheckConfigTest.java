@@ -15,7 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class MedicationCheckConfigTest {
 
-    private static final String INTERACTIONS_HEADER = "id,side_a,side_b,severity,reason,source";
+    private static final String INTERACTIONS_HEADER = "id,side_a,side_b,level,reason,source";
 
     @TempDir
     Path directory;
@@ -23,7 +23,7 @@ class MedicationCheckConfigTest {
     @Test
     void extendsTheBuiltInFilesWithConfiguredFiles() {
         Path extra = write(directory, "interactions.csv", INTERACTIONS_HEADER,
-                "SITE-1,29046,6809,moderate,site rule for this test,test fixture");
+                "SITE-1,29046,6809,Take into account,site rule for this test,test fixture");
 
         MedicationKnowledgeBase knowledgeBase = new MedicationCheckConfig().medicationKnowledgeBase(properties(
                 new KnowledgeBasePaths(Map.of(), Map.of(KnowledgeBaseFile.INTERACTIONS, List.of(extra)))));
@@ -34,7 +34,7 @@ class MedicationCheckConfigTest {
     @Test
     void replacesABuiltInFileWithAConfiguredFile() {
         Path only = write(directory, "interactions.csv", INTERACTIONS_HEADER,
-                "SITE-1,29046,6809,moderate,site rule for this test,test fixture");
+                "SITE-1,29046,6809,Take into account,site rule for this test,test fixture");
 
         MedicationKnowledgeBase knowledgeBase = new MedicationCheckConfig().medicationKnowledgeBase(properties(
                 new KnowledgeBasePaths(Map.of(KnowledgeBaseFile.INTERACTIONS, only), Map.of())));
@@ -45,7 +45,7 @@ class MedicationCheckConfigTest {
     @Test
     void anInvalidKnowledgeBaseStopsStartUpListingEveryProblem() {
         Path invalid = write(directory, "interactions.csv", INTERACTIONS_HEADER,
-                "SITE-1,999999999,6809,moderate,unknown ingredient,test fixture",
+                "SITE-1,999999999,6809,Take into account,unknown ingredient,test fixture",
                 "SITE-2,29046,6809,severe,unknown severity,test fixture");
 
         assertThatThrownBy(() -> new MedicationCheckConfig().medicationKnowledgeBase(properties(
@@ -59,6 +59,6 @@ class MedicationCheckConfigTest {
     }
 
     private static MedicationProperties properties(KnowledgeBasePaths paths) {
-        return new MedicationProperties(true, InteractionPolicy.WARN, paths);
+        return new MedicationProperties(true, InteractionPolicy.WARN, paths, null);
     }
 }

@@ -1,5 +1,7 @@
 package health.continuum.medication;
 
+import static health.continuum.medication.MedicationFixtures.encounter;
+import static health.continuum.medication.MedicationFixtures.encounterOrder;
 import static health.continuum.medication.MedicationFixtures.medicationRequest;
 import static health.continuum.medication.MedicationFixtures.medicationRequestByText;
 import static health.continuum.medication.MedicationFixtures.withId;
@@ -19,7 +21,7 @@ import ca.uhn.fhir.rest.server.RestfulServer;
 import health.continuum.canonical.Canonical;
 import health.continuum.medication.glue.MedicationCheckInterceptor;
 import health.continuum.medication.glue.MedicationProperties;
-import health.continuum.medication.glue.CurrentMedications;
+import health.continuum.medication.glue.MedicationFindings;
 import health.continuum.medication.glue.MedicationRecords;
 import health.continuum.medication.glue.SystemWrites;
 import health.continuum.server.WriteTransaction;
@@ -51,22 +53,20 @@ class MedicationChecksIT extends FhirServerIT {
     MedicationProperties properties;
 
     @Autowired
-    CurrentMedications current;
-
-    @Autowired
     MedicationRecords records;
 
     @Autowired
     SystemWrites writes;
 
     @Autowired
-    InteractionChecker checker;
+    MedicationFindings findings;
 
     @Autowired
     FhirContext fhirContext;
 
     @Autowired
     WriteTransaction writeTransaction;
+
 
     @ParameterizedTest(name = "{0}: {2} then {4}")
     @CsvSource({
@@ -133,6 +133,54 @@ class MedicationChecksIT extends FhirServerIT {
         assertThat(issues.getInt("total")).isEqualTo(1);
         assertThat(issues.getString("entry[0].resource.severity")).isEqualTo("moderate");
         assertThat(issues.getString("entry[0].resource.detail")).contains("simvastatin", "duplicate therapy");
+    }
+
+    @ParameterizedTest(name = "born {0}, condition {1}, also taking {2}: {3}")
+    @CsvSource(nullValues = "-", value = {
+        "1950-03-01, -, -, high, age",
+        "1990-03-01, K26.4, -, high, history of upper-GI bleeding or peptic ulcer (ICD-10 K26.4)",
+        "1950-03-01, -, omeprazole, moderate, Assess risk and take action if necessary",
+        "1990-03-01, -, -, -, the guide's text states no level for this branch"
+    })
+    void warfarinWithAnNsaidIsJudgedInThePatientsContext(String birthDate, String ulcer, String alsoTaking,
+                                                          String severity, String detail) {
+        String patient = create("""
+                {"resourceType":"Patient","birthDate":"%s","name":[{"family":"Warfarin%s"}]}""".formatted(birthDate, unique()));
+        if (ulcer != null) {
+            create("""
+                    {"resourceType":"Condition","subject":{"reference":"%s"},
+                     "code":{"coding":[{"system":"http://hl7.org/fhir/sid/icd-10-cm","code":"%s"}]}}""".formatted(patient, ulcer));
+        }
+        if (alsoTaking != null) {
+            create(medicationStatement(patient, "7646", alsoTaking));
+        }
+        create(medicationStatement(patient, "11289", "warfarin"));
+
+        writeAskingForOutcome(medicationRequest(patient, "5640", "ibuprofen", "active", "400 mg"))
+                .then().statusCode(201)
+                .body("issue.find { it.diagnostics.contains('PDDI-CDS-WARFARIN-NSAID') }.diagnostics", containsString(detail));
+        JsonPath issues = detectedIssues(patient, "DRG");
+        assertThat(issues.getList("entry.resource.detail", String.class)).hasSize(2)
+                .anySatisfy(text -> assertThat(text).contains("ANSM-OAC-NSAID", "\"Not recommended\"", "ANSM Thesaurus"))
+                .anySatisfy(text -> assertThat(text).contains("PDDI-CDS-WARFARIN-NSAID", detail, "Malone"));
+        String pddi = "entry.find { it.resource.detail.contains('PDDI-CDS') }.resource.severity";
+        assertThat(issues.getString(pddi)).isEqualTo(severity);
+    }
+
+    @Test
+    void aDischargeOrderThatOnlyChangesTheDoseOfAHomeMedicationIsNoDuplicate() {
+        String patient = createPatient(unique());
+        String stay = create(encounter(patient));
+        create(medicationStatement(patient, "29046", "lisinopril").replace("as directed", "10 mg daily"));
+
+        create(encounterOrder(patient, stay, "29046", "lisinopril", "active", "20 mg daily"));
+        assertThat(detectedIssues(patient, "DUPTHPY").getInt("total")).as("the order replaces the home dose").isZero();
+
+        create(encounterOrder(patient, stay, "29046", "lisinopril", "active", "5 mg daily"));
+        JsonPath issues = detectedIssues(patient, "DUPTHPY");
+        assertThat(issues.getInt("total")).as("two concurrent orders of the stay").isEqualTo(1);
+        assertThat(issues.getList("entry[0].resource.implicated.reference", String.class))
+                .allMatch(reference -> reference.startsWith("MedicationRequest/"));
     }
 
     @Test
@@ -308,10 +356,9 @@ class MedicationChecksIT extends FhirServerIT {
     /** The server's medication checks, as configured, but with {@code policy}: close it to restore the bean. */
     private SwappedInterceptor interactionPolicy(InteractionPolicy policy) {
         MedicationProperties withPolicy = new MedicationProperties(
-                properties.checksEnabled(), policy, properties.knowledgeBase());
+                properties.checksEnabled(), policy, properties.knowledgeBase(), properties.externalService());
         return SwappedInterceptor.swap(server, configuredChecks,
-                new MedicationCheckInterceptor(withPolicy, checker, current, records, writes, fhirContext,
-                        writeTransaction));
+                new MedicationCheckInterceptor(withPolicy, findings, records, writes, fhirContext, writeTransaction));
     }
 
     private static Response writeAskingForOutcome(String json) {

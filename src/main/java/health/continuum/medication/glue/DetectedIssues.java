@@ -27,13 +27,24 @@ final class DetectedIssues {
         issue.setStatus(DetectedIssue.DetectedIssueStatus.FINAL);
         finding.type().actCode().ifPresent(code -> issue.getCode().addCoding()
                 .setSystem(CodeSystems.V3_ACT_CODE).setCode(code));
-        issue.getCode().setText(finding.type() == FindingType.INTERACTION ? "Drug interaction" : "Duplicate therapy");
-        issue.setSeverity(DetectedIssue.DetectedIssueSeverity.fromCode(finding.severity().code()));
+        issue.getCode().setText(switch (finding.type()) {
+            case INTERACTION -> "Drug interaction";
+            case DUPLICATE_THERAPY -> "Duplicate therapy";
+            case EXTERNAL -> "Finding of the site's knowledge service";
+            case EXTERNAL_UNAVAILABLE -> "External check unavailable";
+            case UNIDENTIFIED -> "Medication cannot be checked";
+        });
+        // A rule branch whose source states no level gets none: the detail says so, no severity is made up
+        if (finding.severity() != null) {
+            issue.setSeverity(DetectedIssue.DetectedIssueSeverity.fromCode(finding.severity().code()));
+        }
         issue.setPatient(new Reference(patient));
         issue.setIdentified(new DateTimeType(new Date()));
         issue.addImplicated(new Reference(finding.reference()));
-        issue.addImplicated(new Reference(finding.otherReference()));
-        issue.setDetail(finding.detail() + ". Source: " + finding.source());
+        if (finding.otherReference() != null) {
+            issue.addImplicated(new Reference(finding.otherReference()));
+        }
+        issue.setDetail(sentence(finding.detail()) + " Source: " + finding.source());
         issue.addIdentifier().setSystem(Canonical.DETECTED_ISSUE_KEY_SYSTEM).setValue(finding.key());
         return issue;
     }
@@ -74,8 +85,9 @@ final class DetectedIssues {
                 ? OperationOutcome.IssueSeverity.INFORMATION : OperationOutcome.IssueSeverity.WARNING);
         issue.setCode(finding.type() == FindingType.UNIDENTIFIED
                 ? OperationOutcome.IssueType.INFORMATIONAL : OperationOutcome.IssueType.BUSINESSRULE);
-        issue.getDetails().setText(finding.severity().code() + " " + label(finding) + ": " + finding.detail());
-        issue.setDiagnostics(finding.detail() + ". Source: " + finding.source());
+        String severity = finding.severity() == null ? "level not stated" : finding.severity().code();
+        issue.getDetails().setText(severity + " " + label(finding) + ": " + finding.detail());
+        issue.setDiagnostics(sentence(finding.detail()) + " Source: " + finding.source());
         issue.addExpression(resourceType + ".medication");
         return issue;
     }
@@ -94,11 +106,18 @@ final class DetectedIssues {
         return outcome;
     }
 
+    // An external card's detail may end its own sentence
+    private static String sentence(String text) {
+        return text.endsWith(".") ? text : text + ".";
+    }
+
     private static String label(Finding finding) {
         return switch (finding.type()) {
             case INTERACTION -> "drug interaction";
             case DUPLICATE_THERAPY -> "duplicate therapy";
             case UNIDENTIFIED -> "medication cannot be checked";
+            case EXTERNAL -> "knowledge service";
+            case EXTERNAL_UNAVAILABLE -> "external check";
         };
     }
 }

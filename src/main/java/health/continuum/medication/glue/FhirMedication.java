@@ -4,6 +4,7 @@ import health.continuum.canonical.Canonical;
 import health.continuum.canonical.Coding;
 import health.continuum.medication.Dosage;
 import health.continuum.medication.MedicationInput;
+import health.continuum.medication.MedicationInput.Kind;
 import health.continuum.medication.MedicationKnowledgeBase;
 import health.continuum.medication.ReconciliationEntry;
 import java.util.List;
@@ -43,16 +44,19 @@ public record FhirMedication(String reference, String subject, String status, Me
     public static Optional<FhirMedication> of(IBaseResource resource) {
         if (resource instanceof MedicationStatement statement) {
             String status = statement.hasStatus() ? statement.getStatus().toCode() : null;
+            Dosage dosage = dosageOf(statement.getDosageFirstRep());
             return Optional.of(new FhirMedication(referenceOf(statement), statement.getSubject().getReference(), status,
-                    inputOf(referenceOf(statement), statement.getMedication()), dosageOf(statement.getDosageFirstRep()),
+                    inputOf(referenceOf(statement), statement.getMedication(), dosage, Kind.STATEMENT, null), dosage,
                     ACTIVE_STATEMENT_STATUSES.contains(status), ENDED_STATUSES.contains(status),
                     overrideReason(statement.getExtensionByUrl(Canonical.INTERACTION_OVERRIDE_EXTENSION)),
                     statement.hasInformationSource() ? statement.getInformationSource() : null));
         }
         if (resource instanceof MedicationRequest request) {
             String status = request.hasStatus() ? request.getStatus().toCode() : null;
+            Dosage dosage = dosageOf(request.getDosageInstructionFirstRep());
+            String encounter = request.hasEncounter() ? request.getEncounter().getReference() : null;
             return Optional.of(new FhirMedication(referenceOf(request), request.getSubject().getReference(), status,
-                    inputOf(referenceOf(request), request.getMedication()), dosageOf(request.getDosageInstructionFirstRep()),
+                    inputOf(referenceOf(request), request.getMedication(), dosage, Kind.ORDER, encounter), dosage,
                     ACTIVE_REQUEST_STATUSES.contains(status), ENDED_STATUSES.contains(status),
                     overrideReason(request.getExtensionByUrl(Canonical.INTERACTION_OVERRIDE_EXTENSION)),
                     request.hasRequester() ? request.getRequester() : null));
@@ -73,15 +77,15 @@ public record FhirMedication(String reference, String subject, String status, Me
         return subject != null && subject.startsWith("Patient/") ? subject : null;
     }
 
-    private static MedicationInput inputOf(String reference, Type medication) {
+    private static MedicationInput inputOf(String reference, Type medication, Dosage dosage, Kind kind, String encounter) {
         if (medication instanceof CodeableConcept concept) {
             List<Coding> codings = concept.getCoding().stream()
                     .map(coding -> new Coding(coding.getSystem(), coding.getCode(), coding.getDisplay())).toList();
-            return new MedicationInput(reference, codings, concept.getText());
+            return new MedicationInput(reference, codings, concept.getText(), dosage, kind, encounter);
         }
         // A Medication resource is not read here: its reference display is the only name the statement carries.
         String display = medication instanceof Reference ref ? ref.getDisplay() : null;
-        return new MedicationInput(reference, List.of(), display);
+        return new MedicationInput(reference, List.of(), display, dosage, kind, encounter);
     }
 
     private static Dosage dosageOf(org.hl7.fhir.r4.model.Dosage dosage) {

@@ -1,5 +1,6 @@
 package health.continuum.medication.glue;
 
+import ca.uhn.fhir.context.FhirContext;
 import health.continuum.medication.InteractionChecker;
 import health.continuum.medication.KnowledgeBaseException;
 import health.continuum.medication.KnowledgeBaseFile;
@@ -28,6 +29,11 @@ public class MedicationCheckConfig {
             throw new IllegalStateException("continuum.medication.knowledge-base is invalid ("
                     + e.problems().size() + " problems):\n" + String.join("\n", e.problems()), e);
         }
+    }
+
+    @Bean
+    public ExternalKnowledgeService externalKnowledgeService(MedicationProperties properties, FhirContext fhirContext) {
+        return new ExternalKnowledgeService(properties.externalService(), fhirContext);
     }
 
     @Bean

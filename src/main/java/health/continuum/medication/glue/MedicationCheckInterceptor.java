@@ -9,14 +9,11 @@ import ca.uhn.fhir.rest.api.server.storage.TransactionDetails;
 import ca.uhn.fhir.rest.server.exceptions.UnprocessableEntityException;
 import health.continuum.medication.Finding;
 import health.continuum.medication.FindingType;
-import health.continuum.medication.InteractionChecker;
-import health.continuum.medication.MedicationInput;
+import health.continuum.medication.glue.MedicationFindings.MedicationWrite;
 import health.continuum.server.ContinuumServerInterceptor;
 import health.continuum.server.ResponseOutcomeIssues;
 import health.continuum.server.WriteTransaction;
-import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -27,7 +24,7 @@ import org.hl7.fhir.r4.model.DetectedIssue;
 import org.springframework.stereotype.Component;
 
 /**
- * Checks every MedicationStatement and MedicationRequest write against the patient's current medications, records each new
+ * Has every MedicationStatement and MedicationRequest write checked ({@link MedicationFindings}), records each new
  * finding as a DetectedIssue, and cancels the open DetectedIssues of a medication that stops.
  *
  * <p>The writes of one database transaction (a single write, or every entry of a transaction Bundle) are checked
@@ -41,19 +38,17 @@ public class MedicationCheckInterceptor implements ContinuumServerInterceptor {
     private static final String BATCH = MedicationCheckInterceptor.class.getName();
 
     private final MedicationProperties properties;
-    private final InteractionChecker checker;
-    private final CurrentMedications current;
+    private final MedicationFindings findings;
     private final MedicationRecords records;
     private final SystemWrites writes;
     private final FhirContext fhirContext;
     private final WriteTransaction writeTransaction;
 
-    public MedicationCheckInterceptor(MedicationProperties properties, InteractionChecker checker,
-                                      CurrentMedications current, MedicationRecords records, SystemWrites writes,
-                                      FhirContext fhirContext, WriteTransaction writeTransaction) {
+    public MedicationCheckInterceptor(MedicationProperties properties, MedicationFindings findings,
+                                      MedicationRecords records, SystemWrites writes, FhirContext fhirContext,
+                                      WriteTransaction writeTransaction) {
         this.properties = properties;
-        this.checker = checker;
-        this.current = current;
+        this.findings = findings;
         this.records = records;
         this.writes = writes;
         this.fhirContext = fhirContext;
@@ -61,8 +56,12 @@ public class MedicationCheckInterceptor implements ContinuumServerInterceptor {
     }
 
     /** A medication written in the current transaction, waiting for the check at commit. */
-    private record Written(FhirMedication medication, String versionedId, String resourceType, boolean created,
-                           RequestDetails request, TransactionDetails transaction) {}
+    private record Written(MedicationWrite write, String resourceType, boolean created, RequestDetails request,
+                           TransactionDetails transaction) {
+        FhirMedication medication() {
+            return write.medication();
+        }
+    }
 
     @Hook(Pointcut.STORAGE_PRECOMMIT_RESOURCE_CREATED)
     public void created(IBaseResource resource, RequestDetails request, TransactionDetails transaction) {
@@ -85,9 +84,8 @@ public class MedicationCheckInterceptor implements ContinuumServerInterceptor {
         if (!properties.checksEnabled() || medication.patient() == null || !(medication.active() || medication.ended())) {
             return;
         }
-        String versionedId = resource.getIdElement().toUnqualified().getValue();
-        writeTransaction.atCommit(BATCH,
-                new Written(medication, versionedId, resourceType, created, request, transaction), this::check);
+        writeTransaction.atCommit(BATCH, new Written(new MedicationWrite(medication, resource), resourceType, created,
+                request, transaction), this::check);
     }
 
     private void check(List<Written> written) {
@@ -97,32 +95,19 @@ public class MedicationCheckInterceptor implements ContinuumServerInterceptor {
         if (active.isEmpty()) {
             return;
         }
-        // The written versions are known already: the searches below need not read them back
-        Map<String, FhirMedication> read = new HashMap<>();
-        active.forEach(entry -> read.put(entry.versionedId(), entry.medication()));
-        Map<String, List<FhirMedication>> currentByPatient = new HashMap<>();
-        Map<Written, List<Finding>> findingsOf = new LinkedHashMap<>();
-        for (Written entry : active) {
-            List<FhirMedication> patientMedications = currentByPatient.computeIfAbsent(entry.medication().patient(),
-                    patient -> current.activeMedications(patient, read));
-            List<MedicationInput> others = patientMedications.stream()
-                    .filter(other -> !other.reference().equals(entry.medication().reference()))
-                    .map(FhirMedication::input)
-                    .toList();
-            findingsOf.put(entry, checker.check(entry.medication().input(), others));
-        }
+        Map<Written, List<Finding>> findingsOf = findings.of(active, Written::write);
         Set<String> stored = records.storedIssueKeys(findingsOf.values().stream().flatMap(List::stream)
                 .filter(finding -> finding.type() != FindingType.UNIDENTIFIED)
                 .map(Finding::key)
                 .collect(Collectors.toSet()));
         Set<String> recorded = new HashSet<>(stored);
-        findingsOf.forEach((entry, findings) -> record(entry, findings, recorded));
+        findingsOf.forEach((entry, entryFindings) -> record(entry, entryFindings, recorded));
     }
 
     /** Records the findings not recorded before (a pair is found from both of its medications); 422 if one blocks. */
-    private void record(Written entry, List<Finding> findings, Set<String> recorded) {
+    private void record(Written entry, List<Finding> entryFindings, Set<String> recorded) {
         FhirMedication medication = entry.medication();
-        List<Finding> newFindings = findings.stream()
+        List<Finding> newFindings = entryFindings.stream()
                 .filter(finding -> finding.type() != FindingType.UNIDENTIFIED)
                 .filter(finding -> !recorded.contains(finding.key()))
                 .toList();
@@ -141,7 +126,7 @@ public class MedicationCheckInterceptor implements ContinuumServerInterceptor {
             }
             writes.create(issue, entry.transaction());
         }
-        findings.forEach(finding -> ResponseOutcomeIssues.add(entry.request(),
+        entryFindings.forEach(finding -> ResponseOutcomeIssues.add(entry.request(),
                 DetectedIssues.outcomeIssue(finding, entry.resourceType())));
     }
 
