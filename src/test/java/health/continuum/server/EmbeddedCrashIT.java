@@ -1,5 +1,6 @@
 package health.continuum.server;
 
+import static health.continuum.support.ServerProcess.resourceOf;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -104,10 +105,5 @@ class EmbeddedCrashIT {
                  {"resource":{"resourceType":"Observation","status":"final","code":{"text":"crash test"},
                   "subject":{"reference":"urn:uuid:%1$s"}},"request":{"method":"POST","url":"Observation"}}]}
                 """.formatted(UUID.randomUUID(), writer, i);
-    }
-
-    // Patient/12/_history/1 (Location, or an entry's response.location) -> Patient/12
-    private static String resourceOf(String location) {
-        return location.replaceAll("^(?:.*/fhir/)?([A-Za-z]+/[^/]+)/_history/.*$", "$1");
     }
 }

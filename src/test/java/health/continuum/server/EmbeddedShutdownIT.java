@@ -1,5 +1,6 @@
 package health.continuum.server;
 
+import static health.continuum.support.ServerProcess.resourceOf;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -120,10 +121,5 @@ class EmbeddedShutdownIT {
         List<String> all = new ArrayList<>(first);
         all.addAll(second);
         return all;
-    }
-
-    // Patient/12/_history/1 (Location, or an entry's response.location) -> Patient/12
-    private static String resourceOf(String location) {
-        return location.replaceAll("^(?:.*/fhir/)?([A-Za-z]+/[^/]+)/_history/.*$", "$1");
     }
 }

@@ -58,7 +58,7 @@ class PostgresBackupIT {
 
     private static String created(HttpResponse<String> response) {
         assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
-        return response.headers().firstValue("Location").orElseThrow().replaceAll(".*/fhir/(Patient/[^/]+)/.*", "$1");
+        return ServerProcess.resourceOf(response.headers().firstValue("Location").orElseThrow());
     }
 
     /** Runs a PostgreSQL client tool against the database of a JDBC URL, as the README's commands do. */

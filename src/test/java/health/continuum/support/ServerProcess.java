@@ -124,10 +124,12 @@ public final class ServerProcess implements AutoCloseable {
 
     @Override
     public void close() throws InterruptedException {
-        process.destroy();
-        if (!process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
-            process.destroyForcibly().waitFor();
-        }
+        stop();
+    }
+
+    /** Patient/12 from a Location header or an entry's response.location (…/fhir/Patient/12/_history/1). */
+    public static String resourceOf(String location) {
+        return location.replaceAll("^(?:.*/fhir/)?([A-Za-z]+/[^/]+)/_history/.*$", "$1");
     }
 
     private static Path jar() {

@@ -3,6 +3,7 @@ package health.continuum.medication.glue;
 import health.continuum.medication.Finding;
 import health.continuum.medication.InteractionChecker;
 import health.continuum.medication.MedicationInput;
+import health.continuum.medication.PatientContext;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -15,7 +16,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The findings about the active medications one database transaction writes: each against the patient's current
- * medications (read once per patient), the patient's context (read only when a contextual rule needs it), and, for
+ * medications and the patient's context (each read at most once per patient, the context only when a contextual rule
+ * needs it), and, for
  * orders, the site's knowledge service when one is configured.
  */
 @Component
@@ -45,19 +47,22 @@ public class MedicationFindings {
     public <W> Map<W, List<Finding>> of(List<W> writes, Function<W, MedicationWrite> medicationOf) {
         // The written versions are known already: the searches below need not read them back
         Map<String, FhirMedication> read = new HashMap<>();
-        writes.forEach(write -> read.put(medicationOf.apply(write).versionedId(), medicationOf.apply(write).medication()));
+        writes.stream().map(medicationOf).forEach(written -> read.put(written.versionedId(), written.medication()));
         Map<String, List<FhirMedication>> currentByPatient = new HashMap<>();
+        Map<String, PatientContext> contextByPatient = new HashMap<>();
         Map<W, List<Finding>> findingsOf = new LinkedHashMap<>();
         for (W write : writes) {
-            FhirMedication medication = medicationOf.apply(write).medication();
+            MedicationWrite written = medicationOf.apply(write);
+            FhirMedication medication = written.medication();
             String patient = medication.patient();
             List<FhirMedication> others = currentByPatient
                     .computeIfAbsent(patient, unread -> current.activeMedications(unread, read)).stream()
                     .filter(other -> !other.reference().equals(medication.reference()))
                     .toList();
             List<MedicationInput> inputs = others.stream().map(FhirMedication::input).toList();
-            List<Finding> findings = new ArrayList<>(checker.check(medication.input(), inputs, () -> patients.read(patient)));
-            if (externalService.configured() && medicationOf.apply(write).resource() instanceof MedicationRequest order) {
+            List<Finding> findings = new ArrayList<>(checker.check(medication.input(), inputs,
+                    () -> contextByPatient.computeIfAbsent(patient, patients::read)));
+            if (externalService.configured() && written.resource() instanceof MedicationRequest order) {
                 findings.addAll(externalService.check(order, patient, others));
             }
             findingsOf.put(write, findings);
