@@ -4,6 +4,7 @@ import static health.continuum.canonical.StandardCodes.CASE_MANAGER;
 import static health.continuum.canonical.StandardCodes.DISCHARGE_INSTRUCTIONS;
 import static health.continuum.canonical.StandardCodes.MEDICATION_HISTORY;
 
+import health.continuum.calendar.BusinessDayClock;
 import health.continuum.canonical.ContinuumCodes.ReadinessCheck;
 import health.continuum.canonical.ContinuumCodes.TaskType;
 import health.continuum.transition.CheckResult.Status;

@@ -1,5 +1,6 @@
 package health.continuum.transition;
 
+import health.continuum.calendar.BusinessDayClock;
 import java.time.Instant;
 import java.time.LocalDate;
 

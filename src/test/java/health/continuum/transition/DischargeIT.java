@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.rest.server.RestfulServer;
+import health.continuum.calendar.glue.CalendarProperties;
 import health.continuum.canonical.Canonical;
 import health.continuum.server.WriteTransaction;
 import health.continuum.support.CoordinationFixtures;
@@ -61,6 +62,9 @@ class DischargeIT extends FhirServerIT {
 
     @Autowired
     DischargeProperties properties;
+
+    @Autowired
+    CalendarProperties calendar;
 
     @Autowired
     DischargeReader reader;
@@ -353,10 +357,10 @@ class DischargeIT extends FhirServerIT {
 
     /** The server's discharge interceptor, as configured, but with {@code policy}: close it to restore the bean. */
     private SwappedInterceptor dischargePolicy(DischargePolicy policy) {
-        DischargeProperties withPolicy = new DischargeProperties(policy, properties.timeZone(), properties.holidays(),
-                properties.encounterClasses(), properties.ineligibleDispositions());
+        DischargeProperties withPolicy = new DischargeProperties(policy, properties.encounterClasses(),
+                properties.ineligibleDispositions());
         return SwappedInterceptor.swap(
-                server, configuredInterceptor, new DischargeInterceptor(withPolicy, reader, writer, transaction));
+                server, configuredInterceptor, new DischargeInterceptor(withPolicy, calendar, reader, writer, transaction));
     }
 
     /**

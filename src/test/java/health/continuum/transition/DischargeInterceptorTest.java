@@ -10,6 +10,7 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
 import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
+import health.continuum.calendar.glue.CalendarProperties;
 import health.continuum.canonical.ContinuumCodes;
 import health.continuum.server.WriteTransaction;
 import health.continuum.transition.FollowUpTasks.Proposal;
@@ -89,11 +90,12 @@ class DischargeInterceptorTest {
             call.<Consumer<List<Object>>>getArgument(2).accept(List.of(queued));
             return null;
         }).when(transaction).atCommit(any(), any(), any());
-        return new DischargeInterceptor(properties(policy), reader, writer, transaction);
+        return new DischargeInterceptor(properties(policy),
+                new CalendarProperties(ZoneId.of("America/New_York"), List.of()), reader, writer, transaction);
     }
 
     private static DischargeProperties properties(DischargePolicy policy) {
-        return new DischargeProperties(policy, ZoneId.of("America/New_York"), List.of(),
+        return new DischargeProperties(policy,
                 TcmEligibility.DEFAULT.encounterClasses(), TcmEligibility.DEFAULT.ineligibleDispositions());
     }
 

@@ -3,6 +3,7 @@ package health.continuum.transition;
 import static health.continuum.transition.ReadyDischarge.task;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import health.continuum.calendar.BusinessDayClock;
 import health.continuum.canonical.Coding;
 import health.continuum.canonical.ContinuumCodes.ReadinessCheck;
 import health.continuum.canonical.ContinuumCodes.TaskType;

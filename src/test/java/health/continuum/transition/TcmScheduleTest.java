@@ -2,6 +2,7 @@ package health.continuum.transition;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import health.continuum.calendar.BusinessDayClock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;

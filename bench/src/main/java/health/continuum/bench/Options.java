@@ -7,7 +7,7 @@ import java.util.List;
  * A run's settings, as bench/run.sh's options give them ({@link OptionParser}).
  *
  * @param cohort a Synthea output directory to load, or null to generate one
- * @param workloads the workloads to run, or empty for all of them
+ * @param workloads the workloads to run, or empty for all but the opt-in ones
  * @param startupRounds above 0, a start-up run of that many rounds instead of the full benchmark
  */
 public record Options(int patients, int seed, Path cohort, List<Database> databases, int duration, int warmup,
@@ -17,8 +17,9 @@ public record Options(int patients, int seed, Path cohort, List<Database> databa
         return startupRounds > 0;
     }
 
-    public boolean runs(String workload) {
-        return workloads.isEmpty() || workloads.contains(workload);
+    /** @param optIn whether the workload runs only when --workloads names it */
+    public boolean runs(String workload, boolean optIn) {
+        return workloads.isEmpty() ? !optIn : workloads.contains(workload);
     }
 
     /** Only a run of everything with the default sizes represents the server, e.g. in bench/results-latest.png. */

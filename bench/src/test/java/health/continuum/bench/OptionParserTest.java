@@ -42,12 +42,19 @@ class OptionParserTest {
         assertEquals(List.of(Database.H2), options.databases());
         assertEquals(Compare.RULES, options.compare());
         assertEquals(List.of("task-worklist", "careplan-include"), options.workloads());
-        assertTrue(options.runs("careplan-include"));
-        assertFalse(options.runs("medstatement-update"));
+        assertTrue(options.runs("careplan-include", false));
+        assertFalse(options.runs("medstatement-update", false));
         assertEquals("run of some workloads", options.kind());
         assertFalse(options.complete());
         assertEquals("--patients 50 --seed 7 --db h2 --duration 30 --warmup 2 --connections 8 --cohort /tmp/cohort"
                 + " --compare rules --workloads task-worklist,careplan-include", options.describe());
+    }
+
+    @Test
+    void anOptInWorkloadRunsOnlyWhenNamed() throws UsageException {
+        assertFalse(parser.parse().runs("task-worklist", true));
+        assertTrue(parser.parse().runs("task-worklist", false));
+        assertTrue(parser.parse("--workloads", "task-worklist").runs("task-worklist", true));
     }
 
     @Test

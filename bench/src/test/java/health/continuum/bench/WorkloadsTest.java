@@ -14,7 +14,13 @@ class WorkloadsTest {
     void theReadsRunFirstThenTheTargetedWritesThenTheCreatingOnes() {
         assertEquals(List.of("careplan-include", "task-worklist", "patient-everything", "encounter-discharge",
                 "medstatement-update", "careplan-create", "medstatement-create", "saturation-8", "saturation-32",
-                "saturation-96"), Workloads.names());
+                "saturation-96", "worklist-100k"), Workloads.names());
+    }
+
+    @Test
+    void onlyTheHundredThousandTaskWorklistIsOptIn() {
+        assertEquals(List.of("worklist-100k"),
+                Workloads.ALL.stream().filter(Workload::optIn).map(Workload::name).toList());
     }
 
     @Test

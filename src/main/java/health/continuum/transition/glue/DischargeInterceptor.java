@@ -6,6 +6,7 @@ import ca.uhn.fhir.interceptor.api.Pointcut;
 import ca.uhn.fhir.rest.api.server.RequestDetails;
 import ca.uhn.fhir.rest.api.server.storage.TransactionDetails;
 import ca.uhn.fhir.rest.server.exceptions.UnprocessableEntityException;
+import health.continuum.calendar.glue.CalendarProperties;
 import health.continuum.server.ContinuumServerInterceptor;
 import health.continuum.server.ResponseOutcomeIssues;
 import health.continuum.server.WriteTransaction;
@@ -45,11 +46,11 @@ public class DischargeInterceptor implements ContinuumServerInterceptor {
     private final DischargeWriter writer;
     private final WriteTransaction transaction;
 
-    public DischargeInterceptor(DischargeProperties properties, DischargeReader reader, DischargeWriter writer,
-                                WriteTransaction transaction) {
+    public DischargeInterceptor(DischargeProperties properties, CalendarProperties calendar, DischargeReader reader,
+                                DischargeWriter writer, WriteTransaction transaction) {
         this.policy = properties.policy();
         this.eligibility = properties.eligibility();
-        this.rules = properties.rules();
+        this.rules = new DischargeReadinessRules(calendar.clock(), eligibility);
         this.reader = reader;
         this.writer = writer;
         this.transaction = transaction;

@@ -5,6 +5,7 @@ import ca.uhn.fhir.rest.annotation.IdParam;
 import ca.uhn.fhir.rest.annotation.Operation;
 import ca.uhn.fhir.rest.annotation.OperationParam;
 import ca.uhn.fhir.rest.api.server.RequestDetails;
+import health.continuum.calendar.glue.CalendarProperties;
 import health.continuum.canonical.ContinuumCodes;
 import health.continuum.server.ContinuumOperationProvider;
 import health.continuum.transition.CheckResult;
@@ -37,10 +38,11 @@ public class DischargeReadinessOperation implements ContinuumOperationProvider {
     private final DischargeReader reader;
     private final DischargeReadinessRules rules;
 
-    public DischargeReadinessOperation(DaoRegistry daos, DischargeReader reader, DischargeProperties properties) {
+    public DischargeReadinessOperation(DaoRegistry daos, DischargeReader reader, DischargeProperties properties,
+            CalendarProperties calendar) {
         this.daos = daos;
         this.reader = reader;
-        this.rules = properties.rules();
+        this.rules = new DischargeReadinessRules(calendar.clock(), properties.eligibility());
     }
 
     /**

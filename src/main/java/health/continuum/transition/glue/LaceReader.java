@@ -8,6 +8,7 @@ import ca.uhn.fhir.rest.param.ParamPrefixEnum;
 import ca.uhn.fhir.rest.param.TokenOrListParam;
 import ca.uhn.fhir.rest.param.TokenParam;
 import ca.uhn.fhir.rest.server.exceptions.UnprocessableEntityException;
+import health.continuum.calendar.glue.CalendarProperties;
 import health.continuum.canonical.Coding;
 import health.continuum.transition.CharlsonIndex;
 import health.continuum.transition.DischargeContext.EncounterSummary;
@@ -41,10 +42,10 @@ class LaceReader {
     private final ZoneId zone;
     private final CharlsonIndex charlson = CharlsonIndex.quan2005();
 
-    LaceReader(RecordSearches searches, ResourceSummaries summaries, DischargeProperties properties) {
+    LaceReader(RecordSearches searches, ResourceSummaries summaries, CalendarProperties calendar) {
         this.searches = searches;
         this.summaries = summaries;
-        this.zone = properties.timeZone();
+        this.zone = calendar.timeZone();
     }
 
     LaceResult score(String patient, EncounterSummary stay, Instant discharge) {

@@ -2,6 +2,7 @@ package health.continuum.transition.glue;
 
 import ca.uhn.fhir.model.api.TemporalPrecisionEnum;
 import ca.uhn.fhir.rest.server.exceptions.UnprocessableEntityException;
+import health.continuum.calendar.glue.CalendarProperties;
 import health.continuum.canonical.Canonical;
 import health.continuum.canonical.CodeSystems;
 import health.continuum.canonical.Coding;
@@ -51,8 +52,8 @@ class ResourceSummaries {
 
     private final ZoneId zone;
 
-    ResourceSummaries(DischargeProperties properties) {
-        this.zone = properties.timeZone();
+    ResourceSummaries(CalendarProperties calendar) {
+        this.zone = calendar.timeZone();
     }
 
     EncounterSummary encounter(Encounter encounter) {

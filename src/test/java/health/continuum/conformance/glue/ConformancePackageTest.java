@@ -107,7 +107,8 @@ class ConformancePackageTest {
         assertThat(BUILT_IN.structureDefinitions()).filteredOn(definition -> definition.getType().equals("Extension"))
                 .extracting(StructureDefinition::getUrl).containsExactlyInAnyOrder(
                         BASE + "/StructureDefinition/interaction-override",
-                        BASE + "/StructureDefinition/tcm-complexity");
+                        BASE + "/StructureDefinition/tcm-complexity",
+                        BASE + "/StructureDefinition/task-overdue");
         assertThat(BUILT_IN.codeSystems()).extracting(CodeSystem::getUrl).containsExactlyInAnyOrder(
                 BASE + "/CodeSystem/task-type",
                 BASE + "/CodeSystem/discharge-readiness-check",

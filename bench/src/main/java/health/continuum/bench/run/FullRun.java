@@ -39,7 +39,7 @@ final class FullRun {
         this.runDir = runDir;
         this.results = results;
         this.launcher = launcher;
-        this.workloads = workloads.stream().filter(workload -> options.runs(workload.name())).toList();
+        this.workloads = workloads.stream().filter(workload -> options.runs(workload.name(), workload.optIn())).toList();
     }
 
     void run(Cohort cohort, Wrk wrk) throws InterruptedException {

@@ -44,6 +44,16 @@ public final class ResourceBodies {
                 .formatted(status, number, TASK_TYPE, patient, practitioner, day, day);
     }
 
+    /** A coordination Task of a worklist: its status, priority and due date as given. */
+    public static String worklistTask(String status, String priority, String due, String patient, String owner) {
+        return """
+                {"resourceType":"Task","status":"%s","intent":"order","priority":"%s","description":"Worklist item",
+                "code":{"coding":[{"system":"%s","code":"follow-up-appointment"}]},
+                "for":{"reference":"%s"},"owner":{"reference":"%s"},"authoredOn":"2025-01-02T09:00:00Z",
+                "restriction":{"period":{"end":"%s"}}}"""
+                .formatted(status, priority, TASK_TYPE, patient, owner, due);
+    }
+
     public static String medicationStatement(String status, String patient, String rxcui, String name,
             String dosage) {
         return """

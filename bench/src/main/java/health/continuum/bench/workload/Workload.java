@@ -18,4 +18,9 @@ public interface Workload {
      * workload of the pass runs.
      */
     Load prepare(WorkloadContext context);
+
+    /** A workload whose preparation takes minutes runs only when --workloads names it, never in a full or smoke run. */
+    default boolean optIn() {
+        return false;
+    }
 }

@@ -22,7 +22,8 @@ public final class Workloads {
             new MedicationStatementCreate(),
             new Saturation(8),
             new Saturation(32),
-            new Saturation(96));
+            new Saturation(96),
+            new CoordinatorWorklist());
 
     private Workloads() {}
 

@@ -1,4 +1,4 @@
-package health.continuum.transition;
+package health.continuum.calendar;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -119,5 +119,14 @@ class BusinessDayClockTest {
         assertThat(UTC.addBusinessDays(saturday, 0)).isEqualTo(saturday);
         assertThat(UTC.isBusinessDay(saturday)).isFalse();
         assertThatThrownBy(() -> UTC.addBusinessDays(saturday, -1)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @ParameterizedTest(name = "{0}: {1}")
+    @CsvSource({"2025-05-02, 2025-05-02", "2025-05-03, 2025-05-06", "2025-05-05, 2025-05-06"})
+    void aBusinessDayOnOrAfterIsTheDateItselfOrTheNextBusinessDay(String date, String expected) {
+        // 2025-05-03 is a Saturday, 2025-05-05 (Monday) a holiday of this clock
+        BusinessDayClock clock = new BusinessDayClock(ZoneOffset.UTC, Set.of(LocalDate.parse("2025-05-05")));
+
+        assertThat(clock.businessDayOnOrAfter(LocalDate.parse(date))).isEqualTo(LocalDate.parse(expected));
     }
 }

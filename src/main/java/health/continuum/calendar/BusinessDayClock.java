@@ -1,4 +1,4 @@
-package health.continuum.transition;
+package health.continuum.calendar;
 
 import java.time.DayOfWeek;
 import java.time.Instant;
@@ -28,6 +28,11 @@ public record BusinessDayClock(ZoneId zone, Set<LocalDate> holidays) {
     public boolean isBusinessDay(LocalDate date) {
         DayOfWeek day = date.getDayOfWeek();
         return day != DayOfWeek.SATURDAY && day != DayOfWeek.SUNDAY && !holidays.contains(date);
+    }
+
+    /** The date itself when it is a business day, else the next business day after it. */
+    public LocalDate businessDayOnOrAfter(LocalDate date) {
+        return isBusinessDay(date) ? date : addBusinessDays(date, 1);
     }
 
     /** The date on which the {@code days}-th business day after {@code date} falls. */
