@@ -26,7 +26,8 @@ public final class ContinuumCodes {
         REFERRAL("referral"),
         ASSESSMENT("assessment"),
         ASSIGN_CARE_COORDINATOR("assign-care-coordinator"),
-        RESOLVE_COORDINATION_GAP("resolve-coordination-gap");
+        RESOLVE_COORDINATION_GAP("resolve-coordination-gap"),
+        REFERRAL_FOLLOW_UP("referral-follow-up");
 
         private final String code;
 

@@ -1,13 +1,10 @@
 package health.continuum.coordination;
 
 import health.continuum.canonical.ContinuumCodes.TaskType;
+import health.continuum.canonical.DerivedIds;
 import health.continuum.canonical.StandardCodes;
 import health.continuum.conformance.RuleFailure;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -86,11 +83,11 @@ public final class CoordinationGaps {
 
     /** The id of the gap Task about a record, also what its deletion removes. */
     public static String gapTaskId(String reference) {
-        return "gap-" + digest(reference);
+        return DerivedIds.of("gap", reference);
     }
 
     static String coordinatorTaskId(String patient) {
-        return "coordinator-" + digest(patient);
+        return DerivedIds.of("coordinator", patient);
     }
 
     private static boolean isCoordinatorRule(RuleFailure failure) {
@@ -99,15 +96,5 @@ public final class CoordinationGaps {
 
     private static String describe(RuleFailure failure) {
         return failure.expression() == null ? failure.message() : failure.expression() + ": " + failure.message();
-    }
-
-    // 32 hex digits keep every id within FHIR's 64 characters, whatever the length of the record's own id
-    private static String digest(String text) {
-        try {
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(hash, 0, 16);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
-        }
     }
 }

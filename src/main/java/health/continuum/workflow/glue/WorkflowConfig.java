@@ -1,5 +1,7 @@
 package health.continuum.workflow.glue;
 
+import health.continuum.calendar.glue.CalendarProperties;
+import health.continuum.workflow.ReferralFollowUp;
 import health.continuum.workflow.TaskLifecycle;
 import health.continuum.workflow.TaskTransitions;
 import java.io.IOException;
@@ -7,10 +9,20 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.scheduling.annotation.EnableScheduling;
 
-/** The Task lifecycle table, read once at start-up so that an invalid table stops the server with its problems. */
+/**
+ * The Task lifecycle table, read once at start-up so that an invalid table stops the server with its problems, and
+ * the referral follow-up rule, whose sweep is scheduled.
+ */
 @Configuration
+@EnableScheduling
 public class WorkflowConfig {
+
+    @Bean
+    public ReferralFollowUp referralFollowUp(WorkflowProperties properties, CalendarProperties calendar) {
+        return new ReferralFollowUp(calendar.clock(), properties.referrals().acceptanceBusinessDays());
+    }
 
     @Bean
     public TaskLifecycle taskLifecycle(WorkflowProperties properties) throws IOException {

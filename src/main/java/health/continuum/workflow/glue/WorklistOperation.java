@@ -17,6 +17,7 @@ import health.continuum.workflow.Worklist.Priority;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -32,7 +33,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * {@code Practitioner/{id}/$worklist} and {@code CareTeam/{id}/$worklist}: the open Tasks they own (a practitioner's
- * include those of the active care teams they are on), overdue first, then by due date and priority, paged with
+ * include those of the active care teams they are on, and the open referrals they sent), overdue first, then by due date and priority, paged with
  * {@code _count} and {@code _offset}, with the Tasks' patients and focuses.
  */
 @Component
@@ -58,7 +59,9 @@ public class WorklistOperation implements ContinuumOperationProvider {
             @OperationParam(name = "_count", min = 0, max = 1) IntegerType count,
             @OperationParam(name = "_offset", min = 0, max = 1) IntegerType offset, RequestDetails request) {
         daos.getResourceDao(Practitioner.class).read(id.toUnqualifiedVersionless(), request);
-        return worklist(reader.ownersFor(id), id, count, offset, request);
+        List<Task> tasks = new ArrayList<>(reader.openTasks(reader.ownersFor(id)));
+        tasks.addAll(reader.openReferralsBy(id));
+        return worklist(tasks, id, count, offset, request);
     }
 
     @Operation(name = "$worklist", idempotent = true, type = CareTeam.class)
@@ -66,14 +69,16 @@ public class WorklistOperation implements ContinuumOperationProvider {
             @OperationParam(name = "_count", min = 0, max = 1) IntegerType count,
             @OperationParam(name = "_offset", min = 0, max = 1) IntegerType offset, RequestDetails request) {
         daos.getResourceDao(CareTeam.class).read(id.toUnqualifiedVersionless(), request);
-        return worklist(List.of(id.toUnqualifiedVersionless().getValue()), id, count, offset, request);
+        return worklist(reader.openTasks(List.of(id.toUnqualifiedVersionless().getValue())), id, count, offset,
+                request);
     }
 
-    private Bundle worklist(List<String> owners, IdType id, IntegerType count, IntegerType offset,
+    private Bundle worklist(List<Task> open, IdType id, IntegerType count, IntegerType offset,
             RequestDetails request) {
         int pageSize = Math.min(nonNegative("_count", count, server.defaultPageSize()), server.maxPageSize());
         int from = nonNegative("_offset", offset, 0);
-        Map<String, Task> tasks = reader.openTasks(owners).stream()
+        // A referral the practitioner both sent and owns is found twice and shown once
+        Map<String, Task> tasks = open.stream()
                 .collect(Collectors.toMap(task -> task.getIdElement().getIdPart(), Function.identity(), (a, b) -> a));
         List<Entry> ordered = worklist.order(tasks.values().stream().map(this::item).toList(), Instant.now());
         String operationUrl = request.getFhirServerBase() + "/" + id.toUnqualifiedVersionless().getValue() + "/$worklist";

@@ -2,7 +2,6 @@ package health.continuum.workflow.glue;
 
 import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
 import ca.uhn.fhir.jpa.searchparam.SearchParameterMap;
-import ca.uhn.fhir.rest.api.SortSpec;
 import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
 import ca.uhn.fhir.rest.param.ReferenceOrListParam;
 import ca.uhn.fhir.rest.param.ReferenceParam;
@@ -50,16 +49,24 @@ class WorklistReader {
         return owners;
     }
 
-    /** Every open Task of these owners, earliest due date first, as the database sorts them. */
+    /** Every open Task of these owners. */
     List<Task> openTasks(List<String> owners) {
         ReferenceOrListParam anyOwner = new ReferenceOrListParam();
         owners.forEach(owner -> anyOwner.addOr(new ReferenceParam(owner)));
+        return open(new SearchParameterMap().add(Task.SP_OWNER, anyOwner));
+    }
+
+    /** The open referrals (Task code fulfill) the practitioner sent, whoever is to fulfil them: the loop they close. */
+    List<Task> openReferralsBy(IIdType practitioner) {
+        return open(new SearchParameterMap()
+                .add(Task.SP_REQUESTER, new ReferenceParam(practitioner.toUnqualifiedVersionless().getValue()))
+                .add(Task.SP_CODE, new TokenParam(ReferralSweep.TASK_CODE_SYSTEM, "fulfill")));
+    }
+
+    private List<Task> open(SearchParameterMap map) {
         TokenOrListParam open = new TokenOrListParam();
         OPEN_STATUSES.forEach(status -> open.addOr(new TokenParam(status)));
-        SearchParameterMap map = new SearchParameterMap()
-                .add(Task.SP_OWNER, anyOwner)
-                .add(Task.SP_STATUS, open);
-        map.setSort(new SortSpec("due-date"));
+        map.add(Task.SP_STATUS, open);
         map.setLoadSynchronous(true);
         return daos.getResourceDao(Task.class).searchForResources(map, new SystemRequestDetails()).stream()
                 .map(Task.class::cast)
