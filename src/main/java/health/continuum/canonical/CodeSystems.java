@@ -13,6 +13,8 @@ public final class CodeSystems {
     public static final String ADMIT_SOURCE = "http://terminology.hl7.org/CodeSystem/admit-source";
     public static final String DISCHARGE_DISPOSITION = "http://terminology.hl7.org/CodeSystem/discharge-disposition";
     public static final String OBSERVATION_CATEGORY = "http://terminology.hl7.org/CodeSystem/observation-category";
+    /** FHIR R4 task-code: {@code fulfill} is a Gravity SDOH referral, asking its owner to fulfil the focus request. */
+    public static final String TASK_CODE = "http://hl7.org/fhir/CodeSystem/task-code";
 
     private CodeSystems() {}
 }

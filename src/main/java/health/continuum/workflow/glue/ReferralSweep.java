@@ -13,6 +13,7 @@ import ca.uhn.fhir.rest.server.exceptions.ResourceGoneException;
 import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
 import health.continuum.calendar.BusinessDayClock;
 import health.continuum.calendar.glue.CalendarProperties;
+import health.continuum.canonical.CodeSystems;
 import health.continuum.canonical.ContinuumCodes.TaskType;
 import health.continuum.workflow.ReferralFollowUp;
 import java.time.Instant;
@@ -32,9 +33,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class ReferralSweep {
-
-    /** FHIR R4 task-code: a Gravity SDOH referral Task asks its owner to fulfil the focus ServiceRequest. */
-    static final String TASK_CODE_SYSTEM = "http://hl7.org/fhir/CodeSystem/task-code";
 
     private static final Logger log = LoggerFactory.getLogger(ReferralSweep.class);
 
@@ -65,7 +63,7 @@ public class ReferralSweep {
         ReferralFollowUp.AWAITING_ACCEPTANCE.forEach(status -> awaiting.addOr(new TokenParam(status)));
         Instant cutoff = rule.authoredBefore(now).atStartOfDay(clock.zone()).toInstant();
         SearchParameterMap map = new SearchParameterMap()
-                .add(Task.SP_CODE, new TokenParam(TASK_CODE_SYSTEM, "fulfill"))
+                .add(Task.SP_CODE, new TokenParam(CodeSystems.TASK_CODE, "fulfill"))
                 .add(Task.SP_STATUS, awaiting)
                 .add(Task.SP_AUTHORED_ON, new DateParam(ParamPrefixEnum.LESSTHAN, Date.from(cutoff)));
         map.setLoadSynchronous(true);

@@ -7,6 +7,7 @@ import ca.uhn.fhir.rest.param.ReferenceOrListParam;
 import ca.uhn.fhir.rest.param.ReferenceParam;
 import ca.uhn.fhir.rest.param.TokenOrListParam;
 import ca.uhn.fhir.rest.param.TokenParam;
+import health.continuum.canonical.CodeSystems;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -60,7 +61,7 @@ class WorklistReader {
     List<Task> openReferralsBy(IIdType practitioner) {
         return open(new SearchParameterMap()
                 .add(Task.SP_REQUESTER, new ReferenceParam(practitioner.toUnqualifiedVersionless().getValue()))
-                .add(Task.SP_CODE, new TokenParam(ReferralSweep.TASK_CODE_SYSTEM, "fulfill")));
+                .add(Task.SP_CODE, new TokenParam(CodeSystems.TASK_CODE, "fulfill")));
     }
 
     private List<Task> open(SearchParameterMap map) {
