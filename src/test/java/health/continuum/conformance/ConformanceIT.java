@@ -144,6 +144,15 @@ class ConformanceIT extends FhirServerIT {
                          "identifier":[{"system":"urn:continuum:test","value":"%2$s"}],
                          "class":{"system":"http://terminology.hl7.org/CodeSystem/v3-ActCode","code":"IMP"},
                          "subject":{"reference":"%1$s"}}""", "Encounter", "low"),
+                Arguments.of("observation without its code (held to the base rules)", """
+                        {"resourceType":"Observation","status":"final","subject":{"reference":"%1$s"},
+                         "identifier":[{"system":"urn:continuum:test","value":"%2$s"}]}""",
+                        "Observation", "Observation.code: minimum required = 1"),
+                Arguments.of("observation with a core extension's value of the wrong type (base rules)", """
+                        {"resourceType":"Observation","status":"final","code":{"text":"weight"},
+                         "subject":{"reference":"%1$s"},"identifier":[{"system":"urn:continuum:test","value":"%2$s"}],
+                         "extension":[{"url":"http://hl7.org/fhir/StructureDefinition/patient-birthPlace",
+                           "valueString":"Lyon"}]}""", "Observation", "does not allow a value of type string"),
                 Arguments.of("care plan with a wrong status code", """
                         {"resourceType":"CarePlan","status":"finished","intent":"plan",
                          "identifier":[{"system":"urn:continuum:test","value":"%2$s"}],

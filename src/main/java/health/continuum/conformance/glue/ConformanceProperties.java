@@ -2,6 +2,7 @@ package health.continuum.conformance.glue;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -12,6 +13,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param coordinationRules how a CarePlan, CareTeam, Task or MedicationStatement that claims no Continuum profile is
  *     held to the Continuum profile of its type: flag (stored, each failed rule reported and turned into a
  *     coordination gap Task), enforce (422, as if it claimed the profile) or off (base R4 only)
+ * @param baseRulesTypes resource types whose writes are held to the base-R4 rules HAPI's parser and JPA leave unchecked
+ *     (required elements, required bindings, extension value types) instead of the full HL7 validator, unless they
+ *     claim a profile the server holds: high-volume records the coordination checks do not read; empty: all in full
  * @param profileDirectory an extra folder of conformance resources (JSON) loaded beside the built-in package
  * @param packages FHIR NPM packages (.tgz, e.g. US Core) loaded from local paths; nothing is downloaded
  */
@@ -19,6 +23,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 public record ConformanceProperties(
         ValidationMode validationMode,
         CoordinationRules coordinationRules,
+        Set<String> baseRulesTypes,
         Path profileDirectory,
         List<Path> packages) {
 
@@ -35,6 +40,7 @@ public record ConformanceProperties(
     }
 
     public ConformanceProperties {
+        baseRulesTypes = baseRulesTypes == null ? Set.of() : Set.copyOf(baseRulesTypes);
         packages = packages == null ? List.of() : List.copyOf(packages);
     }
 }

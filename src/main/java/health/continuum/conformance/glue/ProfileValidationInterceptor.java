@@ -29,6 +29,8 @@ import org.springframework.stereotype.Component;
 /**
  * Validates every REST write before it is stored (inside a transaction too, so one bad entry rejects the bundle),
  * against base R4 and the profiles it claims; under enforce, errors answer 422 with each issue's FHIRPath and message.
+ * The high-volume record types of {@code base-rules-types} that claim no profile the server holds are held to the
+ * base-R4 rules alone ({@link BaseRulesCheck}), which costs a fraction of the full validator's time.
  *
  * <p>A CarePlan, CareTeam, Task or MedicationStatement that claims no Continuum profile is an EHR's record: under
  * coordination-rules flag, what it breaks of its type's Continuum profile alone (a care team without a coordinator)
@@ -70,7 +72,11 @@ public class ProfileValidationInterceptor implements ContinuumServerInterceptor 
         ProfileValidator profileValidator = validator.getObject();
         Optional<String> rulesProfile = coordinationProfiles.profileOf(resource.fhirType());
         if (rulesProfile.isEmpty()) {
-            report(resource, errors(profileValidator.validate(resource)), request);
+            boolean baseRulesOnly = properties.baseRulesTypes().contains(resource.fhirType())
+                    && !profileValidator.claimsHeldProfile(resource);
+            report(resource, baseRulesOnly
+                    ? profileValidator.checkBaseRules(resource)
+                    : errors(profileValidator.validate(resource)), request);
             return;
         }
         List<SingleValidationMessage> errors = errors(profileValidator.validate(resource, rulesProfile.get()));

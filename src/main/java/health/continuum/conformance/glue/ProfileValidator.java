@@ -4,6 +4,7 @@ import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.context.support.IValidationSupport;
 import ca.uhn.fhir.context.support.ValidationSupportContext;
 import ca.uhn.fhir.validation.FhirValidator;
+import ca.uhn.fhir.validation.SingleValidationMessage;
 import ca.uhn.fhir.validation.ValidationOptions;
 import ca.uhn.fhir.validation.ValidationResult;
 import java.util.List;
@@ -39,6 +40,7 @@ public final class ProfileValidator {
 
     private final ValidationSupportChain validationSupport;
     private final FhirValidator validator;
+    private final BaseRulesCheck baseRules;
 
     public ProfileValidator(
             FhirContext fhirContext, IValidationSupport coreDefinitions, ConformancePackage conformancePackage) {
@@ -59,6 +61,7 @@ public final class ProfileValidator {
 
         validator = fhirContext.newValidator()
                 .registerValidatorModule(withContinuumSettings(new ReusingInstanceValidator(validationSupport)));
+        baseRules = new BaseRulesCheck(validationSupport);
     }
 
     /** Applies the settings every Continuum validation uses. */
@@ -92,6 +95,20 @@ public final class ProfileValidator {
      */
     public ValidationResult validate(String resourceText) {
         return validator.validateWithResult(resourceText);
+    }
+
+    /**
+     * The errors of the base-R4 rules HAPI's parser and JPA leave unchecked ({@link BaseRulesCheck}): a fraction of the
+     * full validation's cost, for high-volume records the coordination checks do not read.
+     */
+    public List<SingleValidationMessage> checkBaseRules(IBaseResource resource) {
+        return baseRules.check(resource);
+    }
+
+    /** Whether the resource claims, in meta.profile, a profile the server holds: then only full validation applies it. */
+    public boolean claimsHeldProfile(IBaseResource resource) {
+        return resource.getMeta().getProfile().stream()
+                .anyMatch(profile -> profile.getValue() != null && baseRules.holdsDefinition(profile.getValue()));
     }
 
     /** The chain the validator uses; every StructureDefinition it holds already has its snapshot. */

@@ -13,6 +13,7 @@ import ca.uhn.fhir.validation.ValidationResult;
 import health.continuum.conformance.glue.ConformanceProperties.ValidationMode;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.Task;
@@ -43,7 +44,25 @@ class ProfileValidationInterceptorTest {
         verify(validator, never()).validate(any(IBaseResource.class), anyString());
     }
 
+    @Test
+    void aRecordOfABaseRulesTypeIsHeldToTheBaseRulesUnlessItClaimsAProfileTheServerHolds() {
+        ProfileValidationInterceptor interceptor = interceptor(Set.of("Observation"));
+        when(validator.checkBaseRules(any(IBaseResource.class))).thenReturn(List.of());
+
+        interceptor.validateCreate(new Observation(), new SystemRequestDetails());
+        verify(validator).checkBaseRules(any(IBaseResource.class));
+        verify(validator, never()).validate(any(IBaseResource.class));
+
+        when(validator.claimsHeldProfile(any(IBaseResource.class))).thenReturn(true);
+        interceptor.validateCreate(new Observation(), new SystemRequestDetails());
+        verify(validator).validate(any(IBaseResource.class));
+    }
+
     private ProfileValidationInterceptor interceptor() {
+        return interceptor(Set.of());
+    }
+
+    private ProfileValidationInterceptor interceptor(Set<String> baseRulesTypes) {
         when(validator.validate(any(IBaseResource.class))).thenReturn(valid);
         when(validator.validate(any(IBaseResource.class), anyString())).thenReturn(valid);
         ConformancePackage conformancePackage = mock(ConformancePackage.class);
@@ -51,6 +70,7 @@ class ProfileValidationInterceptorTest {
         ConformanceProperties properties = mock(ConformanceProperties.class);
         when(properties.validationMode()).thenReturn(ValidationMode.ENFORCE);
         when(properties.coordinationRules()).thenReturn(ConformanceProperties.CoordinationRules.FLAG);
+        when(properties.baseRulesTypes()).thenReturn(baseRulesTypes);
         return new ProfileValidationInterceptor(
                 new StaticListableBeanFactory(Map.of("profileValidator", validator)).getBeanProvider(ProfileValidator.class),
                 new CoordinationProfiles(conformancePackage, properties),

@@ -1,0 +1,142 @@
+package health.continuum.conformance.glue;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.validation.ResultSeverityEnum;
+import ca.uhn.fhir.validation.SingleValidationMessage;
+import health.continuum.canonical.Canonical;
+import health.continuum.transition.TcmComplexity;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.stream.Stream;
+import java.util.zip.GZIPInputStream;
+import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.CodeType;
+import org.hl7.fhir.r4.model.Coding;
+import org.hl7.fhir.r4.model.Encounter;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** The base-R4 rules check finds what the full HL7 validator finds of its rules, and nothing the validator does not. */
+class BaseRulesCheckTest {
+
+    private static final FhirContext FHIR = FhirContext.forR4Cached();
+    private static final ProfileValidator VALIDATOR =
+            new ProfileValidator(FHIR, new CoreDefinitions(FHIR), ConformancePackage.loadBuiltIn(FHIR));
+
+    static Stream<Arguments> syntheaResources() {
+        return Stream.of("patient-luther", "hospital-information", "practitioner-information")
+                .flatMap(name -> synthea(name).getEntry().stream())
+                .map(entry -> Arguments.of(entry.getResource().fhirType() + "/" + entry.getResource().getIdPart(),
+                        entry.getResource()));
+    }
+
+    /** Synthea's records conform (the full validator finds no error in them), so the check must find none either. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("syntheaResources")
+    void aConformingSyntheaRecordKeepsEveryRule(String name, IBaseResource resource) {
+        assertThat(fullErrors(resource)).as("the full validator's verdict").isEmpty();
+        assertThat(VALIDATOR.checkBaseRules(resource)).extracting(SingleValidationMessage::getMessage).isEmpty();
+    }
+
+    static Stream<Arguments> breaches() {
+        return Stream.of(
+                Arguments.of("an Observation without its code", """
+                        {"resourceType":"Observation","status":"final","subject":{"reference":"Patient/1"}}""",
+                        "Observation", "Observation.code: minimum required = 1, but only found 0"),
+                Arguments.of("a backbone element without its required child", """
+                        {"resourceType":"Observation","status":"final","code":{"text":"BP"},
+                         "component":[{"code":{"text":"systolic"}},{"valueString":"high"}]}""",
+                        "Observation.component[1]", "Observation.component.code: minimum required = 1"),
+                Arguments.of("a datatype without its required child", """
+                        {"resourceType":"Procedure","status":"completed","subject":{"reference":"Patient/1"},
+                         "note":[{"authorString":"Dr. A"}]}""",
+                        "Procedure.note[0]", "Annotation.text: minimum required = 1"),
+                Arguments.of("a contained resource without its required element", """
+                        {"resourceType":"DiagnosticReport","status":"final","code":{"text":"CBC"},
+                         "contained":[{"resourceType":"Observation","id":"o1","code":{"text":"Hb"}}]}""",
+                        "DiagnosticReport.contained[0]", "Observation.status: minimum required = 1"),
+                Arguments.of("a CodeableConcept outside its required binding", """
+                        {"resourceType":"AllergyIntolerance","patient":{"reference":"Patient/1"},
+                         "clinicalStatus":{"coding":[{"system":
+                           "http://terminology.hl7.org/CodeSystem/allergyintolerance-clinical","code":"gone"}]}}""",
+                        "AllergyIntolerance.clinicalStatus", "None of the codes provided are in the value set"),
+                Arguments.of("a CodeableConcept without a code where a code is required", """
+                        {"resourceType":"AllergyIntolerance","patient":{"reference":"Patient/1"},
+                         "clinicalStatus":{"text":"over it"}}""",
+                        "AllergyIntolerance.clinicalStatus", "No code provided"),
+                Arguments.of("a core extension with a value of a type it does not allow", """
+                        {"resourceType":"Observation","status":"final","code":{"text":"x"},
+                         "extension":[{"url":"http://hl7.org/fhir/StructureDefinition/patient-birthPlace",
+                           "valueString":"Lyon"}]}""",
+                        "Observation.extension[0]", "does not allow a value of type string"));
+    }
+
+    @Test
+    void aCodeOfTheRequiredValueSetKeepsTheBinding() {
+        IBaseResource allergy = FHIR.newJsonParser().parseResource("""
+                {"resourceType":"AllergyIntolerance","patient":{"reference":"Patient/1"},
+                 "clinicalStatus":{"coding":[{"system":
+                   "http://terminology.hl7.org/CodeSystem/allergyintolerance-clinical","code":"active"}]}}""");
+
+        assertThat(VALIDATOR.checkBaseRules(allergy)).extracting(SingleValidationMessage::getMessage).isEmpty();
+        assertThat(fullErrors(allergy)).isEmpty();
+    }
+
+    /** The Encounters of transitions are held to the base rules: a Continuum extension's binding is one of them. */
+    @Test
+    void aTcmComplexityOfTheCodeSystemKeepsTheExtensionsBindingAndAnyOtherCodeDoesNot() {
+        for (TcmComplexity complexity : TcmComplexity.values()) {
+            assertThat(VALIDATOR.checkBaseRules(encounterOfComplexity(complexity.code())))
+                    .extracting(SingleValidationMessage::getMessage).isEmpty();
+        }
+        Encounter low = encounterOfComplexity("low");
+
+        assertThat(VALIDATOR.checkBaseRules(low)).singleElement().satisfies(error -> {
+            assertThat(error.getLocationString()).isEqualTo("Encounter.extension[0].value.ofType(code)");
+            assertThat(error.getMessage()).contains("'low'", "tcm-complexity");
+        });
+        assertThat(fullErrors(low)).anySatisfy(error -> assertThat(error.getMessage()).contains("low"));
+    }
+
+    private static Encounter encounterOfComplexity(String code) {
+        Encounter encounter = new Encounter().setStatus(Encounter.EncounterStatus.FINISHED)
+                .setClass_(new Coding("http://terminology.hl7.org/CodeSystem/v3-ActCode", "IMP", "inpatient encounter"));
+        encounter.addExtension(Canonical.TCM_COMPLEXITY_EXTENSION, new CodeType(code));
+        return encounter;
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("breaches")
+    void aBreachIsFoundWhereTheFullValidatorFindsIt(String name, String json, String location, String message) {
+        IBaseResource resource = FHIR.newJsonParser().parseResource(json);
+        List<SingleValidationMessage> errors = VALIDATOR.checkBaseRules(resource);
+        assertThat(errors).as("the check's errors").anySatisfy(error -> {
+            assertThat(error.getLocationString()).isEqualTo(location);
+            assertThat(error.getMessage()).contains(message);
+        });
+        assertThat(fullErrors(resource)).as("the full validator's errors")
+                .anySatisfy(error -> assertThat(error.getLocationString()).startsWith(location));
+    }
+
+    private static List<SingleValidationMessage> fullErrors(IBaseResource resource) {
+        return VALIDATOR.validate(resource).getMessages().stream()
+                .filter(message -> message.getSeverity().ordinal() >= ResultSeverityEnum.ERROR.ordinal())
+                .toList();
+    }
+
+    private static Bundle synthea(String name) {
+        try (InputStream compressed = BaseRulesCheckTest.class.getResourceAsStream("/synthea/" + name + ".json.gz");
+             InputStream json = new GZIPInputStream(compressed)) {
+            return FHIR.newJsonParser().parseResource(Bundle.class, json);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
