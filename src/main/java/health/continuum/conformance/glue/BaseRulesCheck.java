@@ -26,8 +26,9 @@ import org.hl7.fhir.r4.model.Resource;
  * The base-R4 rules HAPI's parser and JPA layer leave to a validator, checked by walking the parsed resource against
  * the specification's definitions: required elements (min cardinality, in the resource, its backbone elements and
  * its datatypes), codes of required bindings on code, Coding and CodeableConcept, and the value types and bindings
- * of extensions the server holds a definition of. The parser already refuses wrong JSON types, malformed primitives and unknown codes
- * of coded elements; JPA refuses references to missing resources or of a type the element does not allow.
+ * of extensions the server holds a definition of. The parser already refuses wrong JSON types, malformed primitives
+ * and unknown codes of coded elements; JPA refuses references to missing resources or of a type the element does
+ * not allow.
  *
  * <p>It reports a subset of what the HL7 validator reports (BaseRulesCheckTest compares the two), in a small fraction
  * of its time: FHIRPath invariants, preferred and extensible bindings and profiles are the full validator's.
