@@ -5,12 +5,17 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.hl7.fhir.r4.fhirpath.ExpressionNode;
+import org.hl7.fhir.r4.fhirpath.FHIRPathEngine;
+import org.hl7.fhir.r4.model.ElementDefinition;
+import org.hl7.fhir.r4.model.ElementDefinition.ConstraintSeverity;
 import org.hl7.fhir.r4.model.Enumerations.BindingStrength;
 import org.hl7.fhir.r4.model.StructureDefinition;
 
 /**
  * What {@link BaseRulesCheck} needs of each StructureDefinition's snapshot, indexed by element path once per
- * definition: the base specification's cardinalities, required bindings, nested elements and allowed types.
+ * definition: the base specification's cardinalities, required bindings, invariants, nested elements and allowed
+ * types.
  */
 final class ElementRules {
 
@@ -23,8 +28,13 @@ final class ElementRules {
      * @param nested a BackboneElement or Element defined inline, so its children are in the same table
      * @param contentReference the path whose definition this element reuses (Questionnaire.item.item), or null
      * @param types the type codes the element allows (for an extension's value[x])
+     * @param invariants the element's error-level constraints, parsed once
      */
-    record Rule(int min, String max, String requiredValueSet, boolean nested, String contentReference, List<String> types) {}
+    record Rule(int min, String max, String requiredValueSet, boolean nested, String contentReference, List<String> types,
+            List<Invariant> invariants) {}
+
+    /** A constraint such as con-4, with its FHIRPath expression parsed. */
+    record Invariant(String key, String human, ExpressionNode expression) {}
 
     /** A definition's rules, with the path its elements start with (Quantity for Age, SimpleQuantity, Duration). */
     record Table(String root, Map<String, Rule> rules) {
@@ -36,11 +46,16 @@ final class ElementRules {
     // The resource types and datatypes, the server's profiles and extensions, and room for clients' unknown URLs
     private static final int MAX_DEFINITIONS = 2_000;
 
+    // ele-1 (an element has a value or children) holds for what HAPI parses: the parser drops empty elements
+    private static final String EVERY_ELEMENT_HAS_CONTENT = "ele-1";
+
     private final IValidationSupport definitions;
+    private final FHIRPathEngine fhirPath;
     private final BoundedMemo<String, Optional<Table>> tables = new BoundedMemo<>(MAX_DEFINITIONS, this::build);
 
-    ElementRules(IValidationSupport definitions) {
+    ElementRules(IValidationSupport definitions, FHIRPathEngine fhirPath) {
         this.definitions = definitions;
+        this.fhirPath = fhirPath;
     }
 
     /** The rules of a base type or resource ("Observation", "CodeableConcept"), if the specification defines it. */
@@ -69,7 +84,17 @@ final class ElementRules {
                 element.getType().stream().anyMatch(type -> type.getCode().equals("BackboneElement")
                         || type.getCode().equals("Element")) && element.getPath().contains("."),
                 element.hasContentReference() ? element.getContentReference().substring(1) : null,
-                element.getType().stream().map(type -> type.getCode()).toList())));
+                element.getType().stream().map(type -> type.getCode()).toList(),
+                invariants(element))));
         return Optional.of(new Table(definition.getType(), Map.copyOf(rules)));
+    }
+
+    private List<Invariant> invariants(ElementDefinition element) {
+        return element.getConstraint().stream()
+                .filter(constraint -> constraint.getSeverity() == ConstraintSeverity.ERROR
+                        && constraint.hasExpression() && !EVERY_ELEMENT_HAS_CONTENT.equals(constraint.getKey()))
+                .map(constraint -> new Invariant(
+                        constraint.getKey(), constraint.getHuman(), fhirPath.parse(constraint.getExpression())))
+                .toList();
     }
 }

@@ -2,6 +2,7 @@ package health.continuum.conformance.glue;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ca.uhn.fhir.context.BaseRuntimeElementDefinition.ChildTypeEnum;
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.validation.ResultSeverityEnum;
 import ca.uhn.fhir.validation.SingleValidationMessage;
@@ -42,7 +43,8 @@ class BaseRulesCheckTest {
     @MethodSource("syntheaResources")
     void aConformingSyntheaRecordKeepsEveryRule(String name, IBaseResource resource) {
         assertThat(fullErrors(resource)).as("the full validator's verdict").isEmpty();
-        assertThat(VALIDATOR.checkBaseRules(resource)).extracting(SingleValidationMessage::getMessage).isEmpty();
+        assertThat(VALIDATOR.checkBaseRules(resource))
+                .extracting(error -> error.getLocationString() + ": " + error.getMessage()).isEmpty();
     }
 
     static Stream<Arguments> breaches() {
@@ -75,7 +77,54 @@ class BaseRulesCheckTest {
                         {"resourceType":"Observation","status":"final","code":{"text":"x"},
                          "extension":[{"url":"http://hl7.org/fhir/StructureDefinition/patient-birthPlace",
                            "valueString":"Lyon"}]}""",
-                        "Observation.extension[0]", "does not allow a value of type string"));
+                        "Observation.extension[0]", "does not allow a value of type string"),
+                Arguments.of("an abated Condition still active (con-4)", """
+                        {"resourceType":"Condition","subject":{"reference":"Patient/1"},"code":{"text":"flu"},
+                         "clinicalStatus":{"coding":[{"system":
+                           "http://terminology.hl7.org/CodeSystem/condition-clinical","code":"active"}]},
+                         "abatementDateTime":"2026-01-02"}""",
+                        "Condition", "con-4"),
+                Arguments.of("an Observation with a value and a reason for its absence (obs-6)", """
+                        {"resourceType":"Observation","status":"final","code":{"text":"x"},"valueString":"3",
+                         "dataAbsentReason":{"text":"not asked"}}""",
+                        "Observation", "obs-6"),
+                Arguments.of("a backbone element breaking its invariant (pat-1)", """
+                        {"resourceType":"Patient","contact":[{"gender":"male"}]}""",
+                        "Patient.contact[0]", "pat-1"),
+                Arguments.of("a datatype breaking its invariant (per-1)", """
+                        {"resourceType":"Encounter","status":"finished","class":{"code":"AMB"},
+                         "period":{"start":"2026-03-02","end":"2026-03-01"}}""",
+                        "Encounter.period", "per-1"),
+                Arguments.of("a contained resource nothing refers to (dom-3)", """
+                        {"resourceType":"Procedure","status":"completed","subject":{"reference":"Patient/1"},
+                         "contained":[{"resourceType":"Location","id":"l1","name":"ward"}]}""",
+                        "Procedure", "dom-3"),
+                Arguments.of("a reference to a contained resource that is not there (ref-1)", """
+                        {"resourceType":"Procedure","status":"completed","subject":{"reference":"Patient/1"},
+                         "location":{"reference":"#l1"}}""",
+                        "Procedure.location", "ref-1"),
+                Arguments.of("a code its code system does not have, under an extensible binding", """
+                        {"resourceType":"Condition","subject":{"reference":"Patient/1"},"code":{"text":"flu"},
+                         "category":[{"coding":[{"system":
+                           "http://terminology.hl7.org/CodeSystem/condition-category","code":"bogus"}]}]}""",
+                        "Condition.category[0]", "Unknown code 'bogus'"));
+    }
+
+    /** Each definition's invariants are parsed when its table is built: none may fail at a client's first write. */
+    @Test
+    void everyResourceTypeAndDatatypeOfTheSpecificationHasItsRulesWithParsedInvariants() {
+        ElementRules rules = new ElementRules(VALIDATOR.validationSupport(),
+                new org.hl7.fhir.r4.fhirpath.FHIRPathEngine(new org.hl7.fhir.r4.hapi.ctx.HapiWorkerContext(
+                        FHIR, VALIDATOR.validationSupport())));
+        Stream<String> types = Stream.concat(FHIR.getResourceTypes().stream(),
+                FHIR.getElementDefinitions().stream()
+                        .filter(definition -> definition.getChildType() == ChildTypeEnum.COMPOSITE_DATATYPE
+                                || definition.getChildType() == ChildTypeEnum.PRIMITIVE_DATATYPE)
+                        .map(definition -> definition.getName()));
+
+        assertThat(types).allSatisfy(type -> assertThat(rules.ofType(type)).as(type).isPresent());
+        assertThat(rules.ofType("Condition").orElseThrow().rule("Condition").invariants())
+                .extracting(ElementRules.Invariant::key).contains("con-4", "con-5", "dom-3");
     }
 
     @Test
@@ -118,7 +167,8 @@ class BaseRulesCheckTest {
         IBaseResource resource = FHIR.newJsonParser().parseResource(json);
         List<SingleValidationMessage> errors = VALIDATOR.checkBaseRules(resource);
         assertThat(errors).as("the check's errors").anySatisfy(error -> {
-            assertThat(error.getLocationString()).isEqualTo(location);
+            // At the element, or at one of its parts (the Coding of a CodeableConcept with an unknown code)
+            assertThat(error.getLocationString()).isIn(location, location + ".coding[0]");
             assertThat(error.getMessage()).contains(message);
         });
         assertThat(fullErrors(resource)).as("the full validator's errors")
