@@ -5,10 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.hl7.fhir.r4.fhirpath.ExpressionNode;
-import org.hl7.fhir.r4.fhirpath.FHIRPathEngine;
 import org.hl7.fhir.r4.model.ElementDefinition;
-import org.hl7.fhir.r4.model.ElementDefinition.ConstraintSeverity;
 import org.hl7.fhir.r4.model.Enumerations.BindingStrength;
 import org.hl7.fhir.r4.model.StructureDefinition;
 
@@ -29,12 +26,10 @@ final class ElementRules {
      * @param contentReference the path whose definition this element reuses (Questionnaire.item.item), or null
      * @param types the type codes the element allows (for an extension's value[x])
      * @param invariants the element's error-level constraints, parsed once
+     * @param targetTypes the resource types a Reference may point to; empty when any type may
      */
     record Rule(int min, String max, String requiredValueSet, boolean nested, String contentReference, List<String> types,
-            List<Invariant> invariants) {}
-
-    /** A constraint such as con-4, with its FHIRPath expression parsed. */
-    record Invariant(String key, String human, ExpressionNode expression) {}
+            List<Invariants.Invariant> invariants, List<String> targetTypes) {}
 
     /** A definition's rules, with the path its elements start with (Quantity for Age, SimpleQuantity, Duration). */
     record Table(String root, Map<String, Rule> rules) {
@@ -46,16 +41,13 @@ final class ElementRules {
     // The resource types and datatypes, the server's profiles and extensions, and room for clients' unknown URLs
     private static final int MAX_DEFINITIONS = 2_000;
 
-    // ele-1 (an element has a value or children) holds for what HAPI parses: the parser drops empty elements
-    private static final String EVERY_ELEMENT_HAS_CONTENT = "ele-1";
-
     private final IValidationSupport definitions;
-    private final FHIRPathEngine fhirPath;
+    private final Invariants invariants;
     private final BoundedMemo<String, Optional<Table>> tables = new BoundedMemo<>(MAX_DEFINITIONS, this::build);
 
-    ElementRules(IValidationSupport definitions, FHIRPathEngine fhirPath) {
+    ElementRules(IValidationSupport definitions, Invariants invariants) {
         this.definitions = definitions;
-        this.fhirPath = fhirPath;
+        this.invariants = invariants;
     }
 
     /** The rules of a base type or resource ("Observation", "CodeableConcept"), if the specification defines it. */
@@ -85,16 +77,17 @@ final class ElementRules {
                         || type.getCode().equals("Element")) && element.getPath().contains("."),
                 element.hasContentReference() ? element.getContentReference().substring(1) : null,
                 element.getType().stream().map(type -> type.getCode()).toList(),
-                invariants(element))));
+                invariants.of(element),
+                targetTypes(element))));
         return Optional.of(new Table(definition.getType(), Map.copyOf(rules)));
     }
 
-    private List<Invariant> invariants(ElementDefinition element) {
-        return element.getConstraint().stream()
-                .filter(constraint -> constraint.getSeverity() == ConstraintSeverity.ERROR
-                        && constraint.hasExpression() && !EVERY_ELEMENT_HAS_CONTENT.equals(constraint.getKey()))
-                .map(constraint -> new Invariant(
-                        constraint.getKey(), constraint.getHuman(), fhirPath.parse(constraint.getExpression())))
+    private static List<String> targetTypes(ElementDefinition element) {
+        List<String> targets = element.getType().stream()
+                .filter(type -> type.getCode().equals("Reference"))
+                .flatMap(type -> type.getTargetProfile().stream())
+                .map(profile -> profile.getValue().substring(profile.getValue().lastIndexOf('/') + 1))
                 .toList();
+        return targets.contains("Resource") ? List.of() : targets;
     }
 }
