@@ -27,7 +27,8 @@ public final class ContinuumCodes {
         ASSESSMENT("assessment"),
         ASSIGN_CARE_COORDINATOR("assign-care-coordinator"),
         RESOLVE_COORDINATION_GAP("resolve-coordination-gap"),
-        REFERRAL_FOLLOW_UP("referral-follow-up");
+        REFERRAL_FOLLOW_UP("referral-follow-up"),
+        REVIEW_POSITIVE_SCREEN("review-positive-screen");
 
         private final String code;
 

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Set;
 import org.hl7.fhir.r4.model.CodeSystem;
 import org.hl7.fhir.r4.model.MetadataResource;
+import org.hl7.fhir.r4.model.Questionnaire;
 import org.hl7.fhir.r4.model.SearchParameter;
 import org.hl7.fhir.r4.model.StructureDefinition;
 import org.hl7.fhir.r4.model.StructureDefinition.StructureDefinitionKind;
@@ -30,7 +31,7 @@ public final class ConformancePackage {
     static final String INDEX_FILE = ".index.json";
     static final String MANIFEST_FILE = "package.json";
     static final Set<String> LOADED_TYPES =
-            Set.of("StructureDefinition", "CodeSystem", "ValueSet", "SearchParameter", "NamingSystem");
+            Set.of("StructureDefinition", "CodeSystem", "ValueSet", "SearchParameter", "NamingSystem", "Questionnaire");
 
     private final List<MetadataResource> resources;
 
@@ -77,6 +78,11 @@ public final class ConformancePackage {
         return ofType(SearchParameter.class);
     }
 
+    /** The instruments, such as the PHQ-9, that the assessment capability scores. */
+    public List<Questionnaire> questionnaires() {
+        return ofType(Questionnaire.class);
+    }
+
     private <T extends MetadataResource> List<T> ofType(Class<T> type) {
         return resources.stream().filter(type::isInstance).map(type::cast).toList();
     }
@@ -98,7 +104,7 @@ public final class ConformancePackage {
         /**
          * Adds every {@code *.json} file directly inside the directory (not in its subfolders), except a package's
          * {@code package.json} and {@code .index.json}; each must be a StructureDefinition, CodeSystem, ValueSet,
-         * SearchParameter or NamingSystem.
+         * SearchParameter, NamingSystem or Questionnaire.
          */
         public Builder addDirectory(Path directory) {
             directories.add(directory);
@@ -106,9 +112,9 @@ public final class ConformancePackage {
         }
 
         /**
-         * Adds the StructureDefinitions, CodeSystems, ValueSets, SearchParameters and NamingSystems of a FHIR R4 NPM
-         * package ({@code .tgz} holding {@code package/package.json}); its other resources, such as examples, are
-         * skipped.
+         * Adds the StructureDefinitions, CodeSystems, ValueSets, SearchParameters, NamingSystems and Questionnaires of a
+         * FHIR R4 NPM package ({@code .tgz} holding {@code package/package.json}); its other resources, such as
+         * examples, are skipped.
          */
         public Builder addNpmPackage(Path tgzFile) {
             npmPackages.add(tgzFile);
