@@ -12,13 +12,14 @@ import java.util.Set;
  * @param id the Questionnaire's id, e.g. phq-9
  * @param questionnaireUrl the canonical URL a QuestionnaireResponse names in {@code questionnaire}
  * @param title the instrument's name for people
+ * @param domain the domain of a comprehensive assessment it screens
  * @param totalCode the LOINC code of the total score
  * @param items the scored items, in the Questionnaire's order
  * @param displayItems the linkIds of its text-only items, which a response may repeat without an answer
  * @param bands the score bands, covering every possible total
  */
-public record Instrument(String id, String questionnaireUrl, String title, String totalCode, List<Item> items,
-        Set<String> displayItems, List<Band> bands) {
+public record Instrument(String id, String questionnaireUrl, String title, Domain domain, String totalCode,
+        List<Item> items, Set<String> displayItems, List<Band> bands) {
 
     /** A scored item: its linkId and LOINC code, and the score of each answer code (LOINC LA codes). */
     public record Item(String linkId, String code, String text, Map<String, Integer> scoreByAnswer) {}

@@ -110,6 +110,62 @@ class AssessmentScoringIT extends FhirServerIT {
         fhir().get("/Observation?subject=" + patient).then().body("total", equalTo(0));
     }
 
+    @Test
+    void theAssessmentShowsEachDomainsLatestResultsFromScoredResponsesAndFromAnEhrsObservations() {
+        String patient = createPatient(unique());
+        create(phq9(patient, "completed", List.of(3, 3, 2, 1, 0, 0, 1, 0, 0)));
+        // An EHR's GAD-7 total of two years ago, and an entered-in-error PHQ-9 total that is no result
+        String gad7 = create(totalScore(patient, "70274-6", "final", "2024-11-01T10:00:00Z", 12));
+        create(totalScore(patient, "44261-6", "entered-in-error", "2026-12-02T10:00:00Z", 27));
+
+        JsonPath assessment = fhir().get("/" + patient + "/$assessment").then().statusCode(200).extract().jsonPath();
+
+        assertThat(assessment.getList("parameter.collect { d -> d.part.find { it.name == 'code' }.valueCode }"))
+                .containsExactly("medical", "behavioral", "social", "functional");
+        assertThat(assessment.getList("parameter.collect { d -> d.part.find { it.name == 'status' }.valueCode }"))
+                .containsExactly("missing", "current", "missing", "missing");
+        List<java.util.Map<String, Object>> results =
+                assessment.getList("parameter[1].part.findAll { it.name == 'result' }");
+        assertThat(results).hasSize(2);
+        assertThat(resultPart(results.get(0), "title")).isEqualTo("Patient Health Questionnaire-9 (PHQ-9)");
+        assertThat(resultPart(results.get(0), "score")).isEqualTo(10);
+        assertThat(resultPart(results.get(0), "band")).isEqualTo("moderate");
+        assertThat(resultPart(results.get(0), "positive")).isEqualTo(true);
+        assertThat(resultPart(results.get(1), "score")).isEqualTo(12);
+        assertThat(resultPart(results.get(1), "band")).isEqualTo("moderate");
+        assertThat(((java.util.Map<?, ?>) resultPart(results.get(1), "evidence")).get("reference")).isEqualTo(gad7);
+    }
+
+    @Test
+    void aDomainWithOnlyOldResultsIsOutdatedAndAnUnknownPatientIsNotFound() {
+        String patient = createPatient(unique());
+        create(totalScore(patient, "55758-7", "final", "2023-05-01T10:00:00Z", 1));
+
+        fhir().get("/" + patient + "/$assessment").then().statusCode(200)
+                .body("parameter[1].part.find { it.name == 'status' }.valueCode", equalTo("outdated"));
+        fhir().get("/Patient/" + unique() + "/$assessment").then().statusCode(404);
+    }
+
+    private static Object resultPart(java.util.Map<String, Object> result, String name) {
+        @SuppressWarnings("unchecked")
+        List<java.util.Map<String, Object>> parts = (List<java.util.Map<String, Object>>) result.get("part");
+        java.util.Map<String, Object> part = parts.stream().filter(p -> name.equals(p.get("name"))).findFirst()
+                .orElseThrow();
+        return part.entrySet().stream().filter(entry -> entry.getKey().startsWith("value")).findFirst()
+                .orElseThrow().getValue();
+    }
+
+    private static String totalScore(String patient, String code, String status, String date, int total) {
+        return """
+                {"resourceType":"Observation","status":"%s",
+                 "category":[{"coding":[{"system":"http://terminology.hl7.org/CodeSystem/observation-category",
+                   "code":"survey"}]}],
+                 "code":{"coding":[{"system":"http://loinc.org","code":"%s"}]},"subject":{"reference":"%s"},
+                 "effectiveDateTime":"%s","valueQuantity":{"value":%d,"unit":"{score}",
+                   "system":"http://unitsofmeasure.org","code":"{score}"}}""".formatted(status, code, patient, date,
+                total);
+    }
+
     private static JsonPath scoresOf(String response) {
         return fhir().get("/Observation?derived-from=" + response).then().statusCode(200).extract().jsonPath();
     }

@@ -145,10 +145,10 @@ class InstrumentScoringTest {
     void bandsMustCoverEveryTotalOnce() {
         List<Item> items = List.of(new Item("a", "a", "a", Map.of("x", 0, "y", 3)));
 
-        assertThatThrownBy(() -> new Instrument("t", "u", "T", "total", items, Set.of(),
+        assertThatThrownBy(() -> new Instrument("t", "u", "T", Domain.BEHAVIORAL, "total", items, Set.of(),
                 List.of(new Band(0, 1, "low", false, "s"), new Band(3, 3, "high", true, "s"))))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("a total of 2 is in 0 bands");
-        assertThatThrownBy(() -> new Instrument("t", "u", "T", "total", items, Set.of(),
+        assertThatThrownBy(() -> new Instrument("t", "u", "T", Domain.BEHAVIORAL, "total", items, Set.of(),
                 List.of(new Band(0, 2, "low", false, "s"), new Band(2, 3, "high", true, "s"))))
                 .hasMessageContaining("a total of 2 is in 2 bands");
     }

@@ -1,5 +1,6 @@
 package health.continuum.assessment.glue;
 
+import health.continuum.assessment.Domain;
 import health.continuum.assessment.Instrument;
 import health.continuum.assessment.Instrument.Band;
 import health.continuum.assessment.Instrument.Item;
@@ -22,13 +23,16 @@ import org.hl7.fhir.r4.model.Questionnaire.QuestionnaireItemType;
 
 /**
  * The instruments the server scores: the conformance package's Questionnaires whose answers carry their published
- * scores (the ordinalValue extension), with their score bands from {@code assessment/score-bands.csv}.
+ * scores (the ordinalValue extension), with their score bands from {@code assessment/score-bands.csv} and their
+ * assessment domain from {@code assessment/instrument-domains.csv}.
  */
 public final class Instruments {
 
     static final String ORDINAL_VALUE = "http://hl7.org/fhir/StructureDefinition/ordinalValue";
     private static final String BANDS_FILE = "assessment/score-bands.csv";
     private static final List<String> BAND_COLUMNS = List.of("instrument", "min", "max", "band", "positive", "source");
+    private static final String DOMAINS_FILE = "assessment/instrument-domains.csv";
+    private static final List<String> DOMAIN_COLUMNS = List.of("instrument", "domain", "source");
 
     private final Map<String, Instrument> byUrl;
 
@@ -43,6 +47,8 @@ public final class Instruments {
         Map<String, List<Band>> bands = CsvReader.readResource(BANDS_FILE, BAND_COLUMNS).stream()
                 .collect(Collectors.groupingBy(row -> row.get("instrument"), LinkedHashMap::new,
                         Collectors.mapping(Instruments::band, Collectors.toList())));
+        Map<String, Domain> domains = CsvReader.readResource(DOMAINS_FILE, DOMAIN_COLUMNS).stream()
+                .collect(Collectors.toMap(row -> row.get("instrument"), row -> Domain.ofCode(row.get("domain"))));
         Map<String, Instrument> byUrl = new LinkedHashMap<>();
         for (Questionnaire questionnaire : conformancePackage.questionnaires()) {
             List<Item> items = questionnaire.getItem().stream().filter(Instruments::isScored)
@@ -51,12 +57,13 @@ public final class Instruments {
                 continue;
             }
             String id = questionnaire.getIdElement().getIdPart();
-            if (!bands.containsKey(id)) {
-                throw new IllegalStateException("classpath:" + BANDS_FILE + ": no bands for the scored Questionnaire " + id);
+            if (!bands.containsKey(id) || !domains.containsKey(id)) {
+                throw new IllegalStateException("classpath:%s and %s: the scored Questionnaire %s needs bands and a domain"
+                        .formatted(BANDS_FILE, DOMAINS_FILE, id));
             }
             try {
                 byUrl.put(questionnaire.getUrl(), new Instrument(id, questionnaire.getUrl(), questionnaire.getTitle(),
-                        totalCode(questionnaire), items, linkIdsOf(questionnaire, QuestionnaireItemType.DISPLAY),
+                        domains.get(id), totalCode(questionnaire), items, linkIdsOf(questionnaire, QuestionnaireItemType.DISPLAY),
                         bands.get(id)));
             } catch (IllegalArgumentException e) {
                 throw new IllegalStateException("classpath:" + BANDS_FILE + ": " + e.getMessage(), e);
@@ -74,6 +81,11 @@ public final class Instruments {
 
     public Collection<Instrument> all() {
         return byUrl.values();
+    }
+
+    /** The instrument whose total score has this LOINC code, as an EHR's Observation of it carries. */
+    public Optional<Instrument> forTotalCode(String code) {
+        return byUrl.values().stream().filter(instrument -> instrument.totalCode().equals(code)).findFirst();
     }
 
     private static boolean isScored(QuestionnaireItemComponent item) {
