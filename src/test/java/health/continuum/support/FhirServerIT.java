@@ -25,7 +25,8 @@ import org.springframework.test.context.DynamicPropertySource;
         classes = ContinuumApplication.class,
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"continuum.server.max-request-size=1MB",
-            "continuum.server.cors.allowed-origins=https://app.example.org"})
+            "continuum.server.cors.allowed-origins=https://app.example.org",
+            "continuum.notification.allowed-hosts=hooks.example.org"})
 @AutoConfigureObservability(tracing = false) // tests disable metrics export unless asked; we scrape them
 @ExtendWith(DatabaseAvailableCondition.class)
 public abstract class FhirServerIT {
