@@ -58,6 +58,15 @@ class AssessmentScoringIT extends FhirServerIT {
         assertThat(scoresOf(stored).getInt("total")).isEqualTo(10);
         fhir().get("/Task?focus=" + totalScore).then().body("total", equalTo(1));
 
+        // A response entered in error takes its scores with it: they are no result of the patient's any more
+        fhir().body(response.replaceFirst("\\{", "{\"id\":\"" + stored.split("/")[1] + "\",")
+                        .replace("\"status\":\"completed\"", "\"status\":\"entered-in-error\""))
+                .put("/" + stored).then().statusCode(200);
+        assertThat(scoresOf(stored).getList("entry.resource.status", String.class))
+                .hasSize(10).containsOnly("entered-in-error");
+        fhir().get("/" + patient + "/$assessment").then()
+                .body("parameter[1].part.find { it.name == 'status' }.valueCode", equalTo("missing"));
+
         // Deleting the response deletes its scores, which would otherwise block it
         fhir().delete("/" + stored).then().statusCode(200);
         assertThat(scoresOf(stored).getInt("total")).isZero();

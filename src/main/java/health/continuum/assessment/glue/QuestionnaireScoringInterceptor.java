@@ -28,7 +28,7 @@ import org.springframework.stereotype.Component;
  * Scores every completed or amended QuestionnaireResponse to a shipped instrument on write (REST, transaction,
  * batch): one it cannot score is a 422 naming each item and nothing is stored; a scored one gets its score
  * Observations ({@link ScreenObservations}) in the same transaction, once it has its id, and a positive one a review
- * Task for the care coordinator ({@link ScreenReviewTasks}).
+ * Task for the care coordinator ({@link ScreenReviewTasks}). A response entered in error takes its scores with it.
  */
 @Component
 @Interceptor
@@ -99,6 +99,11 @@ public class QuestionnaireScoringInterceptor implements ContinuumServerIntercept
     }
 
     private void store(IBaseResource resource, RequestDetails request, TransactionDetails transaction) {
+        if (resource instanceof QuestionnaireResponse response
+                && response.getStatus() == QuestionnaireResponseStatus.ENTEREDINERROR) {
+            instrumentOf(response).ifPresent(instrument ->
+                    observations.retractScoresOf(response, instrument, transaction));
+        }
         if (resource.getUserData(SCORE) instanceof ScreenScore score) {
             QuestionnaireResponse response = (QuestionnaireResponse) resource;
             String total = observations.write(response, score, transaction);

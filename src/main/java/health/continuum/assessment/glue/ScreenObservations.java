@@ -17,6 +17,7 @@ import health.continuum.conformance.glue.ServerAuthored;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
@@ -64,12 +65,25 @@ public class ScreenObservations {
 
     /** Deletes the Observations scored from a response that is being deleted, so that they do not block it. */
     public void deleteScoresOf(QuestionnaireResponse response, Instrument instrument, TransactionDetails transaction) {
+        scoresOf(response, instrument).forEach(observation -> observations.delete(observation.getIdElement()
+                .toUnqualifiedVersionless(), new DeleteConflictList(), new SystemRequestDetails(), transaction));
+    }
+
+    /** Marks the Observations scored from a response entered in error as entered in error too: they are no result. */
+    public void retractScoresOf(QuestionnaireResponse response, Instrument instrument, TransactionDetails transaction) {
+        scoresOf(response, instrument).filter(observation -> observation.getStatus() != ObservationStatus.ENTEREDINERROR)
+                .forEach(observation -> {
+                    ServerAuthored.mark(observation);
+                    observation.setStatus(ObservationStatus.ENTEREDINERROR);
+                    observations.update(observation, null, true, false, new SystemRequestDetails(), transaction);
+                });
+    }
+
+    private Stream<Observation> scoresOf(QuestionnaireResponse response, Instrument instrument) {
         String source = reference(response);
-        Stream.concat(Stream.of(instrument.totalCode()), instrument.items().stream().map(Instrument.Item::code))
-                .map(code -> new IdType("Observation", id(source, code)))
-                .filter(this::exists)
-                .forEach(id -> observations.delete(id, new DeleteConflictList(), new SystemRequestDetails(),
-                        transaction));
+        return Stream.concat(Stream.of(instrument.totalCode()), instrument.items().stream().map(Instrument.Item::code))
+                .map(code -> read(new IdType("Observation", id(source, code))))
+                .flatMap(Optional::stream);
     }
 
     private Observation observation(QuestionnaireResponse response, String code, String display) {
@@ -94,12 +108,11 @@ public class ScreenObservations {
         return "Observation/" + observation.getIdElement().getIdPart();
     }
 
-    private boolean exists(IdType id) {
+    private Optional<Observation> read(IdType id) {
         try {
-            observations.read(id, new SystemRequestDetails());
-            return true;
+            return Optional.of(observations.read(id, new SystemRequestDetails()));
         } catch (ResourceNotFoundException | ResourceGoneException absent) {
-            return false;
+            return Optional.empty();
         }
     }
 
