@@ -108,7 +108,8 @@ public class AssessmentOperation implements ContinuumOperationProvider {
             part.addPart().setName("status").setValue(new CodeType(domain.status().name().toLowerCase(Locale.ROOT)));
             for (ScreenResult result : domain.latest()) {
                 ParametersParameterComponent item = part.addPart().setName("result");
-                item.addPart().setName("instrument").setValue(new CanonicalType(result.instrument().questionnaireUrl()));
+                item.addPart().setName("instrument")
+                        .setValue(new CanonicalType(result.instrument().questionnaireUrl()));
                 item.addPart().setName("title").setValue(new StringType(result.instrument().title()));
                 item.addPart().setName("date").setValue(new DateTimeType(Date.from(result.date())));
                 item.addPart().setName("score").setValue(new IntegerType(result.total()));

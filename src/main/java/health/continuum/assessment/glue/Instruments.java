@@ -58,12 +58,13 @@ public final class Instruments {
             }
             String id = questionnaire.getIdElement().getIdPart();
             if (!bands.containsKey(id) || !domains.containsKey(id)) {
-                throw new IllegalStateException("classpath:%s and %s: the scored Questionnaire %s needs bands and a domain"
-                        .formatted(BANDS_FILE, DOMAINS_FILE, id));
+                throw new IllegalStateException(("classpath:%s and %s: the scored Questionnaire %s needs bands and"
+                        + " a domain").formatted(BANDS_FILE, DOMAINS_FILE, id));
             }
             try {
                 byUrl.put(questionnaire.getUrl(), new Instrument(id, questionnaire.getUrl(), questionnaire.getTitle(),
-                        domains.get(id), totalCode(questionnaire), items, linkIdsOf(questionnaire, QuestionnaireItemType.DISPLAY),
+                        domains.get(id), totalCode(questionnaire), items,
+                        linkIdsOf(questionnaire, QuestionnaireItemType.DISPLAY),
                         bands.get(id)));
             } catch (IllegalArgumentException e) {
                 throw new IllegalStateException("classpath:" + BANDS_FILE + ": " + e.getMessage(), e);

@@ -109,9 +109,9 @@ public class QuestionnaireScoringInterceptor implements ContinuumServerIntercept
             String total = observations.write(response, score, transaction);
             information(request, "Scored %s: total %d (band %s%s): %s".formatted(score.instrument().title(),
                     score.total(), score.band().name(), score.positive() ? ", a positive screen" : "", total));
-            String review = score.positive() ? reviews.open(response, score, total, transaction) : null;
-            if (review != null) {
-                information(request, "Opened %s for the care coordinator to review the positive screen".formatted(review));
+            if (score.positive()) {
+                reviews.open(response, score, total, transaction).ifPresent(review -> information(request,
+                        "Opened %s for the care coordinator to review the positive screen".formatted(review)));
             }
         }
     }

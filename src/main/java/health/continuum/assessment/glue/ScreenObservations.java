@@ -71,7 +71,8 @@ public class ScreenObservations {
 
     /** Marks the Observations scored from a response entered in error as entered in error too: they are no result. */
     public void retractScoresOf(QuestionnaireResponse response, Instrument instrument, TransactionDetails transaction) {
-        scoresOf(response, instrument).filter(observation -> observation.getStatus() != ObservationStatus.ENTEREDINERROR)
+        scoresOf(response, instrument)
+                .filter(observation -> observation.getStatus() != ObservationStatus.ENTEREDINERROR)
                 .forEach(observation -> {
                     ServerAuthored.mark(observation);
                     observation.setStatus(ObservationStatus.ENTEREDINERROR);

@@ -13,6 +13,7 @@ import health.continuum.canonical.ContinuumCodes.TaskType;
 import health.continuum.canonical.DerivedIds;
 import health.continuum.workflow.glue.CoordinatorTasks;
 import java.time.Instant;
+import java.util.Optional;
 import org.hl7.fhir.r4.model.DateTimeType;
 import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.QuestionnaireResponse;
@@ -37,13 +38,13 @@ public class ScreenReviewTasks {
         this.dueBusinessDays = properties.reviewDueBusinessDays();
     }
 
-    /** Opens the review of a positive screen of a patient unless it was opened before; returns its id if it did. */
-    public String open(QuestionnaireResponse response, ScreenScore score, String totalObservation,
+    /** Opens the review of a patient's positive screen unless it was opened before; its reference if it did. */
+    public Optional<String> open(QuestionnaireResponse response, ScreenScore score, String totalObservation,
             TransactionDetails transaction) {
         String patient = response.getSubject().getReference();
         String id = DerivedIds.of("screen-review", totalObservation);
         if (patient == null || !patient.startsWith("Patient/") || existed(id)) {
-            return null;
+            return Optional.empty();
         }
         Task review = CoordinatorTasks.requested(TaskType.REVIEW_POSITIVE_SCREEN.code(),
                 "Review the positive %s screen (total %d, %s) with the patient and decide what follows"
@@ -53,7 +54,7 @@ public class ScreenReviewTasks {
         review.getRestriction().getPeriod()
                 .setEndElement(new DateTimeType(clock.addBusinessDays(Instant.now(), dueBusinessDays).toString()));
         tasks.update(review, null, true, false, new SystemRequestDetails(), transaction);
-        return "Task/" + id;
+        return Optional.of("Task/" + id);
     }
 
     private boolean existed(String id) {

@@ -7,10 +7,9 @@ import health.continuum.conformance.glue.Invariants.Invariant;
 import health.continuum.conformance.glue.ElementRules.Rule;
 import health.continuum.conformance.glue.ElementRules.Table;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.Base;
 import org.hl7.fhir.r4.model.Coding;
@@ -24,11 +23,10 @@ import org.hl7.fhir.r4.model.Resource;
  * The base-R4 rules HAPI's parser and JPA layer leave to a validator, checked by walking the parsed resource against
  * the specification's definitions: required elements (min cardinality, in the resource, its backbone elements and
  * its datatypes), the error-level invariants of every element and type (con-4, obs-6, per-1, dom-3, ext-1, ...),
- * codes of required bindings on code, Coding and CodeableConcept, codes of the code systems the server holds, and the
- * value types and bindings of extensions the server holds a definition of, and the resource types references point to.
- * The parser already refuses wrong JSON
- * types, malformed primitives and unknown codes of coded elements; JPA refuses references to missing resources or of
- * a type the element does not allow.
+ * codes of required bindings on code, Coding and CodeableConcept, codes of the code systems the server holds, the
+ * value types and bindings of extensions the server holds a definition of, and the resource types references point
+ * to. The parser already refuses wrong JSON types, malformed primitives and unknown codes of coded elements; JPA
+ * refuses references to missing resources.
  *
  * <p>It reports a subset of what the HL7 validator reports (BaseRulesCheckTest compares the two), in a small fraction
  * of its time: preferred and extensible bindings (warnings at most) and profiles are the full validator's.
@@ -38,8 +36,10 @@ final class BaseRulesCheck {
     private final ElementRules rules;
     private final CodeRules codes;
     private final Invariants invariants;
+    private final Set<String> resourceTypes;
 
     BaseRulesCheck(IValidationSupport validationSupport) {
+        this.resourceTypes = validationSupport.getFhirContext().getResourceTypes();
         this.invariants = new Invariants(validationSupport);
         this.rules = new ElementRules(validationSupport, invariants);
         this.codes = new CodeRules(validationSupport);
@@ -125,12 +125,14 @@ final class BaseRulesCheck {
                     codes.outsideCodeSystem(coding).ifPresent(message -> error(location, message));
                 }
                 Optional<Table> datatype = rules.ofType(value.fhirType());
+                List<Invariant> typeInvariants = datatype.map(type -> type.rule(type.root()))
+                        .map(Rule::invariants).orElse(List.of());
+                invariants(rule.invariants(), resource, value, location);
                 // An element repeats some of its type's invariants (every extension element has ext-1): once each
-                Map<String, Invariant> invariants = new LinkedHashMap<>();
-                rule.invariants().forEach(invariant -> invariants.put(invariant.key(), invariant));
-                datatype.map(type -> type.rule(type.root())).ifPresent(typeRule ->
-                        typeRule.invariants().forEach(invariant -> invariants.putIfAbsent(invariant.key(), invariant)));
-                invariants(invariants.values(), resource, value, location);
+                invariants(rule.invariants().isEmpty() ? typeInvariants : typeInvariants.stream()
+                        .filter(invariant -> rule.invariants().stream()
+                                .noneMatch(own -> own.key().equals(invariant.key())))
+                        .toList(), resource, value, location);
                 datatype.ifPresent(type -> children(resource, value, type.root(), type, location));
             }
         }
@@ -143,7 +145,8 @@ final class BaseRulesCheck {
                 return;
             }
             String type = reference.getReferenceElement().getResourceType();
-            if (type != null && !targetTypes.contains(type)) {
+            // A URL whose type segment is no resource type is no FHIR reference to judge here: JPA refuses it
+            if (type != null && resourceTypes.contains(type) && !targetTypes.contains(type)) {
                 error(location, "Invalid Resource target type. Found %s, but expected one of (%s)"
                         .formatted(type, targetTypes));
             }
@@ -187,5 +190,4 @@ final class BaseRulesCheck {
             }
         });
     }
-
 }

@@ -15,7 +15,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *     coordination gap Task), enforce (422, as if it claimed the profile) or off (base R4 only)
  * @param baseRulesTypes resource types whose writes are held to the base-R4 rules HAPI's parser and JPA leave unchecked
  *     (required elements, required bindings, extension value types) instead of the full HL7 validator, unless they
- *     claim a profile the server holds: high-volume clinical and financial records; empty: all in full
+ *     claim a profile the server holds: the EHR record types; empty: all in full
  * @param profileDirectory an extra folder of conformance resources (JSON) loaded beside the built-in package
  * @param packages FHIR NPM packages (.tgz, e.g. US Core) loaded from local paths; nothing is downloaded
  */

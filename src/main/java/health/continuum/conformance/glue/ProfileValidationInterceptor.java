@@ -29,7 +29,7 @@ import org.springframework.stereotype.Component;
 /**
  * Validates every REST write before it is stored (inside a transaction too, so one bad entry rejects the bundle),
  * against base R4 and the profiles it claims; under enforce, errors answer 422 with each issue's FHIRPath and message.
- * The high-volume record types of {@code base-rules-types} that claim no profile the server holds are held to the
+ * The EHR record types of {@code base-rules-types} that claim no profile the server holds are held to the
  * base-R4 rules alone ({@link BaseRulesCheck}), which costs a fraction of the full validator's time.
  *
  * <p>A CarePlan, CareTeam, Task or MedicationStatement that claims no Continuum profile is an EHR's record: under

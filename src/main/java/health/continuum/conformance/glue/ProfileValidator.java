@@ -99,7 +99,7 @@ public final class ProfileValidator {
 
     /**
      * The errors of the base-R4 rules HAPI's parser and JPA leave unchecked ({@link BaseRulesCheck}): a fraction of the
-     * full validation's cost, for high-volume clinical and financial records.
+     * full validation's cost, for the EHR records of {@code base-rules-types}.
      */
     public List<SingleValidationMessage> checkBaseRules(IBaseResource resource) {
         return baseRules.check(resource);
